@@ -1,0 +1,5 @@
+import sys
+
+from gdparse.cli import main
+
+sys.exit(main())

@@ -1,0 +1,84 @@
+"""Agencies mentioned in the text, resolved to the registry (ANNOTATION.md §4)."""
+
+from __future__ import annotations
+
+import regex
+
+from gdparse import registry
+from gdparse.extract.agency_matcher import Found, find_mentions
+from gdparse.model import Agency, DocWarning, Mention, PlanDocument
+from gdparse.vietnamese import fold, strip_accents
+
+STAGE = "extract.agencies"
+
+_HEADER_YEAR = regex.compile(r"ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+((?:19|20)\d\d)")
+_ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def document_year(doc: PlanDocument) -> int | None:
+    """The year the plan was written: metadata if known, else the header date, else the latest year
+    in the opening. Used only to choose between bodies that shared a name in different periods."""
+    if doc.metadata.issued_date:
+        return int(doc.metadata.issued_date[:4])
+    head = fold(doc.text[:3000])
+    m = _HEADER_YEAR.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _ANY_YEAR.findall(head)]
+    return max(years) if years else None
+
+
+def unresolved_id(surface: str) -> str:
+    """A stable id for a body the registry does not know: "unresolved.<slug>"."""
+    slug = regex.sub(r"[^a-z0-9]+", "_", strip_accents(fold(surface))).strip("_")[:60]
+    return f"unresolved.{slug or 'unknown'}"
+
+
+def build_agencies(text: str, found: list[Found]) -> tuple[list[Agency], list[DocWarning]]:
+    """Group mentions by agency (registry order of first mention) and warn about unresolved ones."""
+    reg = registry.agencies()
+    by_id: dict[str, list[Mention]] = {}
+    warnings: list[DocWarning] = []
+    for f in found:
+        surface = text[f.start : f.end]
+        agency_id = f.agency_id or unresolved_id(surface)
+        if f.agency_id is None:
+            warnings.append(DocWarning(code="agency_unresolved", stage=STAGE, start=f.start, end=f.end,
+                                       message=f"agency not in the registry: {surface!r}"))
+        by_id.setdefault(agency_id, []).append(Mention(start=f.start, end=f.end, surface=surface))
+    agencies: list[Agency] = []
+    for agency_id, mentions in by_id.items():
+        entry = reg.get(agency_id)
+        if entry is None:
+            agencies.append(Agency(id=agency_id, name=mentions[0].surface or agency_id, resolved=False,
+                                   mentions=tuple(mentions)))
+        else:
+            agencies.append(Agency(id=entry.id, name=entry.name, type=entry.type, level=entry.level,
+                                   collective=entry.collective, mentions=tuple(mentions)))
+    return agencies, warnings
+
+
+def merge_agencies(existing: tuple[Agency, ...], extra: list[Agency]) -> tuple[Agency, ...]:
+    """Add agencies and mentions not yet present (by id and span)."""
+    out = {a.id: a for a in existing}
+    for a in extra:
+        if a.id not in out:
+            out[a.id] = a
+            continue
+        spans = {(m.start, m.end) for m in out[a.id].mentions}
+        new = tuple(m for m in a.mentions if (m.start, m.end) not in spans)
+        if new:
+            merged = tuple(sorted(out[a.id].mentions + new, key=lambda m: m.start))
+            out[a.id] = out[a.id].model_copy(update={"mentions": merged})
+    return tuple(out.values())
+
+
+def extract_agencies(doc: PlanDocument) -> PlanDocument:
+    """Find every agency mention in the text and resolve it to the registry."""
+    try:
+        found = find_mentions(doc.text, document_year(doc))
+    except Exception as exc:  # a matcher failure must not lose the document
+        return doc.with_warnings(DocWarning(code="agency_matcher_failed", message=str(exc), stage=STAGE))
+    agencies, warnings = build_agencies(doc.text, found)
+    return doc.model_copy(update={"agencies": merge_agencies(doc.agencies, agencies),
+                                  "warnings": doc.warnings + tuple(warnings)})

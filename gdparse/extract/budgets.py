@@ -1,0 +1,119 @@
+"""Money amounts with their funding source (ANNOTATION.md §2, §5).
+
+The budget section (KINH PHÍ THỰC HIỆN) names funding sources: each source becomes one Budget
+without an amount. A money amount anywhere ("5 tỷ 800 triệu đồng") becomes a Budget with its
+value in VND and the source named in the same sentence. Cues: ``data/budget_sources.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from gdparse.extract.milestones import parse_number, sentences
+from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.model import Budget, BudgetSource, DocWarning, PlanDocument
+from gdparse.vietnamese import fold
+
+STAGE = "extract.budgets"
+_BUDGET_HEADING = regex.compile(r"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*kinh\s+phí(?:\s+thực\s+hiện)?\s*:?\s*$")
+_NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
+_AMOUNT_PART = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(tỷ|triệu|nghìn|ngàn)?")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRule(_Model):
+    name: BudgetSource
+    cues: list[str]
+    examples: list[str] = []
+
+
+class MoneyRule(_Model):
+    pattern: str
+    examples: list[str] = []
+
+
+class BudgetFile(_Model):
+    version: int
+    sources: list[SourceRule]
+    money: MoneyRule
+    scale: dict[str, int]
+
+
+@cache
+def budget_rules() -> BudgetFile:
+    return BudgetFile.model_validate(load_yaml("budget_sources.yaml"))
+
+
+@cache
+def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
+    rules = budget_rules()
+    return [(s.name, cue_regex(s.cues)) for s in rules.sources], regex.compile(rules.money.pattern)
+
+
+def amount_vnd(raw: str) -> float | None:
+    """"5 tỷ 800 triệu đồng" -> 5.8e9; "150.000.000 đồng" -> 1.5e8."""
+    scale = budget_rules().scale
+    total, found = 0.0, False
+    for m in _AMOUNT_PART.finditer(fold(raw)):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        total += value * scale.get(m.group(2) or "", 1)
+        found = True
+    return total if found else None
+
+
+def budget_zones(doc: PlanDocument, folded: str) -> list[tuple[int, int]]:
+    zones = [(s.start, s.end) for s in doc.sections if s.kind == "budget"]
+    if zones:
+        return zones
+    for m in _BUDGET_HEADING.finditer(folded):
+        nxt = _NEXT_HEADING.search(folded, m.end())
+        zones.append((m.start(), nxt.start() if nxt else len(folded)))
+    return zones
+
+
+def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(source, start, end) of each funding-source cue in a span, first mention of each source."""
+    rules, _money = _compiled()
+    found: list[tuple[str, int, int]] = []
+    for name, pattern in rules:
+        for m in pattern.finditer(folded, start, end):
+            if any(s < m.end() and m.start() < e for _n, s, e in found):
+                continue
+            found.append((name, m.start(), m.end()))
+    return sorted(found, key=lambda x: x[1])
+
+
+def extract_budgets(doc: PlanDocument) -> PlanDocument:
+    """Fill ``doc.budgets``; never raises."""
+    try:
+        budgets = _extract(doc)
+    except Exception as exc:
+        return doc.with_warnings(DocWarning(code="budgets-failed", message=repr(exc), stage=STAGE))
+    return doc.model_copy(update={"budgets": tuple(budgets)})
+
+
+def _extract(doc: PlanDocument) -> list[Budget]:
+    folded = fold(doc.text)
+    _rules, money = _compiled()
+    out: list[Budget] = []
+    seen: set[str] = set()
+    for zs, ze in budget_zones(doc, folded):
+        for name, s, e in sources_in(folded, zs, ze):
+            if name not in seen:
+                seen.add(name)
+                out.append(Budget(start=s, end=e, source=name))  # type: ignore[arg-type]
+    for m in money.finditer(folded):
+        sentence = next(((s, e) for s, e in sentences(doc.text, max(0, m.start() - 400), min(len(folded), m.end() + 400))
+                         if s <= m.start() < e), (m.start(), m.end()))
+        near = sources_in(folded, *sentence)
+        source = min(near, key=lambda x: abs(x[1] - m.start()))[0] if near else "unspecified"
+        out.append(Budget(start=m.start(), end=m.end(), amount_vnd=amount_vnd(m.group()), source=source))  # type: ignore[arg-type]
+    return sorted(out, key=lambda b: b.start)

@@ -1,0 +1,165 @@
+"""Data files for facts and citations: document types and the national documents catalogue.
+
+Each YAML file in gdparse/data/ is validated by a pydantic model and loaded once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from gdparse.model import CitationType, DocType
+from gdparse.vietnamese import fold, strip_accents
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TypeRule(_Strict):
+    type: CitationType
+    doc_type: DocType | None = None
+    slug: str
+    words: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class IssuerRule(_Strict):
+    pattern: str
+    issuer: str
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class DocumentTypes(_Strict):
+    version: int
+    types: tuple[TypeRule, ...]
+    issuers: tuple[IssuerRule, ...]
+
+
+class NationalDocument(_Strict):
+    id: str
+    key: str
+    type: CitationType
+    number: str
+    date: str
+    issuer: str
+    title: str
+    role: str
+    period: tuple[int, int] | None = None
+    names: tuple[str, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+class NationalCatalogue(_Strict):
+    version: int
+    documents: tuple[NationalDocument, ...]
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load(resources.files("gdparse.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def document_types() -> DocumentTypes:
+    return DocumentTypes.model_validate(_load("document_types.yaml"))
+
+
+@cache
+def national_catalogue() -> NationalCatalogue:
+    return NationalCatalogue.model_validate(_load("national_documents.yaml"))
+
+
+@cache
+def _issuer_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return tuple((regex.compile(r.pattern), r.issuer) for r in document_types().issuers)
+
+
+def rule_for(citation_type: str) -> TypeRule:
+    """The first rule of a citation type (its slug names the type in keys)."""
+    return next(r for r in document_types().types if r.type == citation_type)
+
+
+def type_for_word(folded_word: str) -> TypeRule | None:
+    """The rule whose word equals ``folded_word`` (already folded, single spaces)."""
+    for rule in document_types().types:
+        if folded_word in rule.words:
+            return rule
+    return None
+
+
+def type_for_abbreviation(abbr: str) -> TypeRule | None:
+    for rule in document_types().types:
+        if abbr in rule.abbreviations:
+            return rule
+    return None
+
+
+def type_for_symbol(number: str) -> TypeRule | None:
+    """The type a symbol's code says: "2351/QĐ-TTg" -> quyet_dinh; None if no type code."""
+    parts = regex.split(r"[/-]", number)[1:]
+    for part in parts:
+        for rule in document_types().types:
+            if part in rule.codes or strip_accents(part) in (strip_accents(c) for c in rule.codes):
+                if part.isdigit():
+                    continue
+                return rule
+    if any(regex.fullmatch(r"QH\d*", p) for p in parts):
+        return rule_for("luat")
+    return None
+
+
+def issuer_for_symbol(number: str) -> str | None:
+    for pattern, issuer in _issuer_patterns():
+        if pattern.search(number):
+            return issuer
+    return None
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a name: "Bình đẳng giới" -> "binh-dang-gioi"."""
+    return regex.sub(r"[^a-z0-9]+", "-", strip_accents(fold(text))).strip("-")
+
+
+def _leading_number(number: str) -> str:
+    m = regex.match(r"\d+", number)
+    return m.group() if m else number
+
+
+def _compact(number: str) -> str:
+    return strip_accents(number).upper().replace(" ", "")
+
+
+def resolve(citation_type: str, number: str | None, year: int | None, name: str | None = None
+            ) -> tuple[NationalDocument | None, bool]:
+    """Find a catalogue entry; returns (entry, exact). ``exact`` is False when only the leading
+    number, type and date agree (a misprinted symbol such as 48/2008/NĐ-CP dated 2009)."""
+    docs = national_catalogue().documents
+    if number:
+        compact = _compact(number)
+        for d in docs:
+            if d.type == citation_type and _compact(d.number) == compact:
+                return d, True
+        lead = _leading_number(number)
+        candidates = [d for d in docs if d.type == citation_type and _leading_number(d.number) == lead]
+        if year is not None:
+            candidates = [d for d in candidates if d.year == year]
+        has_symbol = not number.isdigit()
+        if len(candidates) == 1:
+            return candidates[0], not has_symbol
+        return None, False
+    if name:
+        folded = fold(name).strip()
+        for d in docs:
+            if d.type == citation_type and folded in d.names and (year is None or year == d.year):
+                return d, True
+    return None, False

@@ -1,0 +1,323 @@
+"""Citations of other documents, legal basis flagged, each with a normalised key (ANNOTATION.md §3).
+
+Decisions (see also ANNOTATION rules in the gold):
+
+- A citation names one identifiable document: a type word or abbreviation with a number and
+  symbol ("Nghị quyết số 28/NQ-CP", "NQ 28", "Văn bản 1563/UBND-KGVX"), a bare symbol whose code
+  says the type ("70/2008/NĐ-CP" after "Nghị định số …,"), or a law/code/constitution by name
+  with a number, a date or a year ("Luật Bình đẳng giới ngày 29 tháng 11 năm 2006", "Hiến pháp
+  2013"). A law named without any of these is a citation only in the legal-basis preamble;
+  elsewhere ("thực hiện Luật Bình đẳng giới") it is a mention, not a citation.
+- The document itself and the decision that issues it ("Ban hành kèm theo Quyết định số
+  948/QĐ-UBND …", the letterhead "Số: …") are not citations: they are facts (metadata).
+- ``legal_basis`` is True for citations in the preamble: a ``legal_basis`` section, or a line
+  starting with Căn cứ / Thực hiện / Xét đề nghị / Theo đề nghị before the first "I." / "1." /
+  "Điều 1" heading. Nested citations in such a line ("… thực hiện Nghị quyết số 11-NQ/TW") count.
+- Key ``<type-slug>:<number>:<year>``: a known national document (gdparse/data/
+  national_documents.yaml) gets its catalogue key, whatever the form it is cited in (also a
+  misprinted symbol whose type, leading number and date match one entry). Otherwise ``number``
+  is the symbol without spaces, party symbols written "21/CT-TW" become "21-CT/TW", and the year
+  is the symbol's year, else the date's year, else the year of the same type and number cited
+  with a date elsewhere in the document, else empty. A law cited by name only uses the slug of
+  its name ("luat:to-chuc-chinh-quyen-dia-phuong:2015"); a bare "NQ 28" takes the key of the
+  document's fuller citation of the same type and leading number.
+- Warnings: a date whose year contradicts the symbol's year (``citation_date_mismatch``), a
+  citation dated after the citing document (``citation_after_document``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from gdparse.extract import catalogue as cat
+from gdparse.extract.dates import DateMatch, date_at
+from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
+from gdparse.model import Citation, DocWarning, PlanDocument
+from gdparse.vietnamese import fold
+
+STAGE = "extract.citations"
+_LAW_TYPES = ("luat", "bo_luat", "hien_phap", "phap-lenh")
+_SP = r"[ \t]*\n?[ \t]*"
+
+
+def _word_alternation() -> str:
+    words = sorted({w for r in cat.document_types().types for w in r.words}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?P<word>{_word_alternation()})(?!\p{{L}})")
+_AFTER_TYPE = regex.compile(rf"{_SP}(?:(?P<so>số|so|số hiệu){_SP})?:?{_SP}(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,]))")
+_ABBR = regex.compile(rf"(?<![\p{{L}}\d])(?P<abbr>NQ|QĐ|NĐ|CT|KH|TT|CV)[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
+_BARE = regex.compile(rf"(?<![\p{{L}}\d/.-])(?P<num>{NUMBER})")
+_NAME_STOP = (
+    r"(?:số|năm|ngày|của|do|đã|được|về|trong|để|tại|theo|cho|tới|đến|với|nhằm|trên|khi|là|có|này|đó|"
+    r"nhiệm kỳ|giai đoạn|hiện hành|và[ \t]+(?!\p{Lu})|và[ \t]+(?:các[ \t]+)?(?:Luật|Nghị|Bộ|Quyết|Hiến|Chiến|Chương))(?!\p{L})"
+)
+_TOKEN = r"\p{L}[\p{L}\d&]*"
+_LAW = regex.compile(
+    r"(?P<word>Hiến pháp|HIẾN PHÁP|Bộ luật|Bộ Luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh)(?!\p{L})"
+    rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
+)
+_LAW_AMEND = regex.compile(
+    r"(?P<word>Luật|LUẬT)(?P<name>[ \t]+sửa đổi,? bổ sung[^;\n]*?)"
+    r"(?=[ \t]+(?:năm[ \t]+\d{4}|ngày[ \t]+\d|số[ \t]+\d)|[;\n]|$)"
+)
+_LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
+_LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
+_GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
+_ISSUER = regex.compile(
+    r"[ \t]*,?[ \t]*\n?[ \t]*(?:của|do)\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
+    r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
+    r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
+    r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
+    r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
+)
+_PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
+_TITLE = regex.compile(
+    r"[ \t]*,?[ \t]*(?P<t>(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)\s[^;\n]{3,300}?|“[^”\n]{3,300}”)"
+    r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
+)
+_LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
+_SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
+_PREAMBLE_LINE = regex.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
+_BODY_START = regex.compile(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
+_SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
+_PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    type: str
+    slug: str
+    number: str | None = None
+    name: str | None = None
+    date: DateMatch | None = None
+    year_only: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+
+def canonical_number(number: str) -> str:
+    """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
+    number = clean_number(number)
+    number = regex.sub(r"(?<=[/-])(QD|ND)(?=[/-]|$)", lambda m: m.group(1)[0] + "Đ", number)
+    m = _PARTY.match(number)
+    return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
+
+
+def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
+    m = _ISSUER.match(folded, pos)
+    if m is None:
+        return None, pos
+    end = m.end("iss")
+    if m.group("iss").endswith(("tỉnh", "thành phố")):
+        tail = _PROVINCE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+    return regex.sub(r"\s+", " ", text[m.start("iss") : end]).strip(" ,"), end
+
+
+def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
+    """Read the date, issuer and title that follow a citation's number or name."""
+    date, issuer, end = cand.date, cand.issuer, pos
+    for _ in range(2):  # date and issuer come in either order
+        if date is None:
+            gap = _GAP.match(folded, end)
+            found = date_at(text, gap.end() if gap else end, folded=folded)
+            if found is not None and found.day is not None:
+                date, end = found, found.end
+                continue
+        if issuer is None:
+            issuer, new_end = _issuer_after(text, folded, end)
+            if issuer is not None:
+                end = new_end
+                continue
+        break
+    title = None
+    t = _TITLE.match(text, end)
+    if t is not None:
+        title = regex.sub(r"\s+", " ", t.group("t")).strip(" ,“”\"")
+    return replace(cand, end=end, date=date, issuer=issuer, title=title)
+
+
+def _numbered(text: str, folded: str) -> list[_Candidate]:
+    found = []
+    for m in _TYPE_WORD.finditer(folded):
+        rule = cat.type_for_word(regex.sub(r"\s+", " ", m.group("word")))
+        if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
+            continue
+        after = _AFTER_TYPE.match(text, m.end())
+        if after is None or (after.group("num").isdigit() and not after.group("so")):
+            continue
+        cand = _Candidate(m.start(), after.end(), rule.type, rule.slug, number=clean_number(after.group("num")))
+        found.append(_complete(text, folded, cand, after.end()))
+    for m in _ABBR.finditer(text):
+        rule = cat.type_for_abbreviation(m.group("abbr"))
+        if rule is not None:
+            cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=clean_number(m.group("num")))
+            found.append(_complete(text, folded, cand, m.end()))
+    for m in _BARE.finditer(text):
+        number = clean_number(m.group("num"))
+        if not regex.search(r"\p{Lu}{2}", number):
+            continue
+        rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
+        cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=number)
+        found.append(_complete(text, folded, cand, m.end()))
+    return found
+
+
+def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
+    found = []
+    matches = [*_LAW_AMEND.finditer(text), *_LAW.finditer(text)]
+    for m in matches:
+        word = fold(m.group("word"))
+        rule = cat.type_for_word(word)
+        if rule is None:
+            continue
+        name = regex.sub(r"\s+", " ", m.group("name") or "").strip() or None
+        end, number, year_only = m.end(), None, None
+        num = _LAW_NUMBER.match(text, end)
+        if num is not None:
+            number, end = clean_number(num.group("num")), num.end()
+        cand = _Candidate(m.start(), end, rule.type, rule.slug, number=number, name=name)
+        gap = _GAP.match(folded, end)
+        date = date_at(text, gap.end() if gap else end, folded=folded)
+        if date is not None and date.day is not None:
+            cand = replace(cand, date=date, end=date.end)
+        else:
+            y = _LAW_YEAR.match(folded, end)
+            if y is not None:
+                year_only = int(y.group("y"))
+                cand = replace(cand, year_only=year_only, end=y.end())
+        if name is None and number is None and rule.type != "hien_phap":
+            continue
+        if number is None and cand.date is None and year_only is None and not (
+            in_preamble(m.start()) and _LIST_CONTEXT.search(folded[max(0, m.start() - 20) : m.start()])
+        ):
+            continue
+        found.append(_complete(text, folded, cand, cand.end))
+    return found
+
+
+def _preamble_checker(doc: PlanDocument, folded: str):
+    body = _BODY_START.search(folded)
+    limit = body.start() if body else len(folded)
+    lines = [m.start() for m in _PREAMBLE_LINE.finditer(folded, 0, limit)]
+    sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
+
+    def in_preamble(pos: int) -> bool:
+        if any(s <= pos < e for s, e in sections):
+            return True
+        if pos >= limit:
+            return False
+        line_start = folded.rfind("\n", 0, pos) + 1
+        return any(line_start <= s <= pos and "\n" not in folded[s:pos] for s in lines)
+
+    return in_preamble
+
+
+def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _year(c: _Candidate) -> int | None:
+    if c.number:
+        m = _SYMBOL_YEAR.search(c.number + "/")
+        if m:
+            return int(m.group(1))
+    if c.date is not None:
+        return c.date.year
+    return c.year_only
+
+
+def _key_and_entry(c: _Candidate, siblings: dict[tuple[str, str], str]) -> tuple[str, cat.NationalDocument | None]:
+    date_year = c.date.year if c.date else c.year_only
+    entry, _exact = cat.resolve(c.type, c.number, date_year, c.name)
+    if entry is not None:
+        return entry.key, entry
+    if c.number:
+        number = canonical_number(c.number)
+        lead = regex.match(r"\d+", number).group()
+        if number.isdigit() and (c.type, lead) in siblings:
+            return siblings[(c.type, lead)], None
+        year = _year(c)
+        return f"{c.slug}:{number}:{year or ''}", None
+    return f"{c.slug}:{cat.slug(c.name or c.slug)}:{_year(c) or ''}", None
+
+
+def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]:
+    """All citations of ``doc.text`` with their keys, and the warnings they raise."""
+    text = doc.text
+    folded = fold(text)
+    in_preamble = _preamble_checker(doc, folded)
+    cands = _dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble))
+    own = number_line(text)
+    own_numbers = {canonical_number(a.number) for a in attached_to(text, folded)}
+    if own and own.number:
+        own_numbers.add(canonical_number(own.number))
+    own_date = place_date(text, folded)
+    cands = [
+        c for c in cands
+        if not (c.number and canonical_number(c.number) in own_numbers)
+        and not _SELF_CONTEXT.search(folded[max(0, c.start - 30) : c.start])
+    ]
+    # keys of fully written citations, for bare "NQ 28" and undated repeats
+    siblings: dict[tuple[str, str], str] = {}
+    for c in cands:
+        if c.number and not c.number.isdigit():
+            key, _ = _key_and_entry(c, {})
+            lead = regex.match(r"\d+", c.number).group()
+            if not key.endswith(":") or (c.type, lead) not in siblings:
+                siblings[(c.type, lead)] = key
+    citations, warnings = [], []
+    for i, c in enumerate(cands):
+        key, entry = _key_and_entry(c, siblings)
+        if key.endswith(":") and c.number:
+            lead = regex.match(r"\d+", c.number).group()
+            key = siblings.get((c.type, lead), key)
+        date = c.date.iso if c.date else (str(c.year_only) if c.year_only else None)
+        issuer = c.issuer or (cat.issuer_for_symbol(c.number) if c.number else None)
+        if issuer is None and entry is not None:
+            issuer = entry.issuer
+        if issuer is None and c.type in _LAW_TYPES:
+            issuer = "Quốc hội"  # laws, codes and the constitution are passed by the National Assembly
+        citations.append(Citation(
+            id=f"cit-{i + 1:03d}", start=c.start, end=c.end, doc_type=c.type,
+            number=canonical_number(c.number) if c.number else None, date=date, issuer=issuer,
+            title=c.title or (f"{text[c.start:c.start + len(c.slug)].split()[0]} {c.name}" if c.name else None),
+            key=key, legal_basis=in_preamble(c.start), catalogue_id=entry.id if entry else None,
+        ))
+        warnings += _check(c, entry, own_date.date if own_date else None)
+    return citations, warnings
+
+
+def _check(c: _Candidate, entry, own_date: DateMatch | None) -> list[DocWarning]:
+    out = []
+    quote = f"{c.number or c.name}"
+    sym = _SYMBOL_YEAR.search((c.number or "") + "/")
+    if sym and c.date and int(sym.group(1)) != c.date.year:
+        hint = f"; the catalogue has {entry.number} of {entry.date}" if entry and entry.number != c.number else ""
+        out.append(DocWarning(code="citation_date_mismatch", stage=STAGE, start=c.start, end=c.end,
+                              message=f"{quote} is dated {c.date.iso}, which contradicts its symbol's year {sym.group(1)}{hint}"))
+    if c.date and own_date and c.date.iso[: len(own_date.iso)] > own_date.iso:
+        out.append(DocWarning(code="citation_after_document", stage=STAGE, start=c.start, end=c.end,
+                              message=f"{quote} is dated {c.date.iso}, after the citing document ({own_date.iso})"))
+    return out
+
+
+def extract_citations(doc: PlanDocument) -> PlanDocument:
+    """Fill ``doc.citations``; odd input becomes warnings, never an exception."""
+    try:
+        citations, warnings = find_citations(doc)
+    except Exception as exc:  # a bug here must not lose the rest of the document
+        return doc.with_warnings(DocWarning(code="citations_failed", stage=STAGE, message=repr(exc)))
+    return doc.model_copy(update={"citations": tuple(citations), "warnings": doc.warnings + tuple(warnings)})

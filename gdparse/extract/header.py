@@ -1,0 +1,95 @@
+"""Letterhead facts shared by the citation and metadata extractors: the document's own number
+line ("Số: 948/QĐ-UBND", blank in drafts "Số: /KH-UBND"), the place-and-date line and the
+"Ban hành kèm theo Quyết định số …" line of an attached plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gdparse.extract.dates import DateMatch, date_at
+from gdparse.vietnamese import fold
+
+HEAD_CHARS = 4000  # the letterhead sits in the first lines; a portal page may push it down
+
+# One segment of a symbol: starts with a capital or a digit; "LĐT BXH" (a stray space inside
+# an all-capital code, seen on portals) is one segment when a separator follows.
+SEGMENT = r"[\p{Lu}\d][\p{L}\d&]*(?:[ ][\p{Lu}]{2,}(?=[/-]))?"
+# A document number and symbol: 948/QĐ-UBND, 11-NQ/TW, 73/2006/QH11, 1303/LĐT BXH-VBĐG.
+NUMBER = rf"\d{{1,6}}[a-zđ]?(?:[ ]?[/-][ ]?{SEGMENT})+"
+NUMBER_RE = regex.compile(NUMBER)
+
+_NUMBER_LINE = regex.compile(
+    rf"(?m)^[ \t>*|]*(?:Số|SỐ|Số hiệu|So)[ \t]*[:.]?[ \t]*\n?[ \t]*(?:(?P<num>{NUMBER})|(?P<blank>[ \t._…]*/[ \t]*(?P<code>[\p{{Lu}}][\p{{L}}&/-]*)))"
+)
+_PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,4})"
+_PLACE_DATE = regex.compile(rf"(?m)^[ \t>*|]*{_PLACE}[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?=(?i:ngày))")
+_ATTACHED = regex.compile(
+    r"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>quyết\s+định|nghị\s+quyết|công\s+văn|kế\s+hoạch)"
+    rf"(?:\s+số)?\s*:?\s*(?P<num>{NUMBER})"
+)
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    start: int
+    end: int
+    number: str | None  # None when left blank in a draft
+    code: str | None  # symbol of a blank number, e.g. "KH-UBND"
+
+
+@dataclass(frozen=True)
+class PlaceDate:
+    start: int
+    end: int
+    place: str
+    date: DateMatch
+
+
+@dataclass(frozen=True)
+class Attached:
+    start: int
+    end: int
+    type_word: str
+    number: str
+    date: DateMatch | None
+
+
+def clean_number(raw: str) -> str:
+    """A symbol as one token: spaces dropped, OCR's Ð (U+00D0) read as Đ."""
+    return regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
+
+
+def number_line(text: str) -> NumberLine | None:
+    m = _NUMBER_LINE.search(text[:HEAD_CHARS])
+    if m is None:
+        return None
+    if m.group("num"):
+        return NumberLine(m.start("num"), m.end("num"), clean_number(m.group("num")), None)
+    return NumberLine(m.start("blank"), m.end("blank"), None, m.group("code"))
+
+
+def place_date(text: str, folded: str | None = None) -> PlaceDate | None:
+    """The first "Place, ngày … tháng … năm …" line of the letterhead."""
+    folded = fold(text) if folded is None else folded
+    for m in _PLACE_DATE.finditer(text[:HEAD_CHARS]):
+        date = date_at(text, m.end(), folded=folded)
+        if date is not None:
+            return PlaceDate(m.start("place"), date.end, m.group("place"), date)
+    return None
+
+
+def attached_to(text: str, folded: str | None = None) -> list[Attached]:
+    """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix."""
+    folded = fold(text) if folded is None else folded
+    found = []
+    for m in _ATTACHED.finditer(text):
+        pos = m.end()
+        gap = regex.match(r"[\s,]*", text[pos : pos + 20])
+        date = date_at(text, pos + (gap.end() if gap else 0), folded=folded)
+        end = date.end if date else m.end()
+        type_word = regex.sub(r"\s+", " ", m.group("type"))
+        found.append(Attached(m.start(), end, type_word, clean_number(m.group("num")), date))
+    return found

@@ -1,0 +1,143 @@
+"""The national indicator catalogue (``data/national_indicators.yaml``) and target matching.
+
+Each extracted target gets the id of the national indicator it measures, with a score, so that
+plans can be compared on the same indicator. Domains come from ``data/domains.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.model import ObjectiveDomain
+from gdparse.vietnamese import fold
+
+THRESHOLD = 0.66  # share of cue groups a target must contain
+OTHER_STRATEGY_PENALTY = 0.8  # an indicator of the other strategy period scores lower
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NationalMilestone(_Model):
+    year: int | None = None
+    value: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    recurrence: str | None = None
+    term: str | None = None
+    direction: str | None = None
+
+
+class Indicator(_Model):
+    id: str
+    strategy: str
+    domain: ObjectiveDomain
+    description: str
+    cues: list[list[str]]
+    milestones: list[NationalMilestone] = []
+    examples: list[str] = []
+
+
+class Strategy(_Model):
+    document: str
+    milestone_years: list[int]
+
+
+class Catalogue(_Model):
+    version: int
+    strategies: dict[str, Strategy]
+    indicators: list[Indicator]
+
+
+class DomainRule(_Model):
+    name: ObjectiveDomain
+    cues: list[str]
+    examples: list[str] = []
+
+
+class DomainsFile(_Model):
+    version: int
+    domains: list[DomainRule]
+    field_markers: list[str]
+
+
+@cache
+def catalogue() -> Catalogue:
+    cat = Catalogue.model_validate(load_yaml("national_indicators.yaml"))
+    ids = [i.id for i in cat.indicators]
+    if len(ids) != len(set(ids)):
+        raise ValueError("duplicate indicator id in national_indicators.yaml")
+    return cat
+
+
+@cache
+def _compiled_cues() -> list[tuple[Indicator, list[regex.Pattern[str]]]]:
+    return [(ind, [cue_regex(group) for group in ind.cues]) for ind in catalogue().indicators]
+
+
+def indicator(indicator_id: str) -> Indicator | None:
+    return next((i for i in catalogue().indicators if i.id == indicator_id), None)
+
+
+def strategy_for_years(years: list[int]) -> str | None:
+    """The national strategy a plan follows, from the years its targets name."""
+    if not years:
+        return None
+    early = sum(1 for y in years if y <= 2020)
+    return "2011-2020" if early * 2 >= len(years) else "2021-2030"
+
+
+def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None, float | None]:
+    """Best national indicator for a target text: (id, score) or (None, None)."""
+    folded = fold(text)
+    best: tuple[float, int, str] | None = None
+    for ind, groups in _compiled_cues():
+        hits = sum(1 for g in groups if g.search(folded))
+        if not hits:
+            continue
+        score = hits / len(groups)
+        if strategy and ind.strategy != strategy:
+            score *= OTHER_STRATEGY_PENALTY
+        key = (round(score, 4), hits, ind.id)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None or best[0] < THRESHOLD:
+        return None, None
+    return best[2], best[0]
+
+
+@cache
+def domains_file() -> DomainsFile:
+    return DomainsFile.model_validate(load_yaml("domains.yaml"))
+
+
+@cache
+def _domain_regexes() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
+    d = domains_file()
+    return [(r.name, cue_regex(r.cues)) for r in d.domains], cue_regex(d.field_markers)
+
+
+def domain_of(text: str) -> ObjectiveDomain:
+    """The domain a heading or target text names ("Trong lĩnh vực y tế" -> health)."""
+    folded = fold(text)
+    rules, marker = _domain_regexes()
+    for m in marker.finditer(folded):
+        window = folded[m.end() : m.end() + 60]
+        found = _earliest(rules, window)
+        if found:
+            return found  # type: ignore[return-value]
+    return _earliest(rules, folded) or "other"  # type: ignore[return-value]
+
+
+def _earliest(rules: list[tuple[str, regex.Pattern[str]]], text: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for name, pattern in rules:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None

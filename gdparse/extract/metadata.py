@@ -1,0 +1,327 @@
+"""Document facts from header, title, opening and signature (ANNOTATION.md §5).
+
+Decisions:
+
+- A Quyết định that issues an attached Kế hoạch (the decision text and the plan in one file) is
+  one document of type ``quyet_dinh``; ``doc_number`` and ``issued_date`` are the decision's.
+  When the decision's own letterhead is missing, they come from the plan's "(Kèm theo Quyết định
+  số 373/QĐ-UBND ngày 08 tháng 4 năm 2024 …)". ``issued_by_decision`` stays None then, since it
+  would repeat ``doc_number``; it is set only when it differs: for a plan file without its
+  decision (type ``ke_hoach``, ``doc_number`` None or the plan's own number), and a conflicting
+  number is also a warning.
+- The "kèm theo" line is not a citation (see gdparse/extract/citations.py).
+- A document is a draft if it says so ("Dự thảo" as a line or in parentheses, a letter asking
+  for comments on a "dự thảo"), or if its number is left blank ("Số: /KH-UBND"): an unnumbered
+  text has not been issued.
+- ``province`` comes from the letterhead, the place of issue, the title, the body ("tỉnh X",
+  most frequent), and last a government URL or e-mail domain; central issuers give "national".
+- ``signer_title`` is the signature's title lines without the "TM. …" line, joined with " / ":
+  "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH". ``issuer`` is canonical: "Ủy ban nhân dân tỉnh Bắc Ninh".
+- The period comes from the title ("giai đoạn 2011 - 2015", "năm 2024", "đến năm 2015"); an open
+  start ("đến năm 2015") is the year of issue, else the year of the latest dated legal basis.
+  Without a period in the title, the end is the most frequent "đến năm N" of the objectives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+from gdparse.extract import provinces as prov
+from gdparse.extract.catalogue import type_for_symbol
+from gdparse.extract.dates import find_dates
+from gdparse.extract.header import attached_to, number_line, place_date
+from gdparse.model import DocWarning, Metadata, PlanDocument, Section
+from gdparse.vietnamese import fold
+
+STAGE = "extract.metadata"
+_TYPE_LINES = (
+    ("quyết định", "quyet_dinh"), ("kế hoạch", "ke_hoach"), ("chương trình", "chuong_trinh"),
+    ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("báo cáo", "bao_cao"), ("công văn", "cong_van"),
+)
+_TYPE_LINE = regex.compile(
+    r"(?m)^[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
+    r"(?:[ \t]+(?:hành động|liên tịch))?[ \t*:]*$"
+)
+_KINH_GUI = regex.compile(r"(?m)^[ \t]*kính\s+gửi\s*:")
+_DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
+_PERIOD_RANGE = regex.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?<!\d)((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?!\d)")
+_PERIOD_TO = regex.compile(r"(?:đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_PERIOD_YEAR = regex.compile(r"(?<!đến |tới )năm\s+((?:19|20)\d\d)(?![\d-])(?!\s*-\s*\d)")
+_ISSUER_HEAD = regex.compile(
+    r"(?P<body>ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|sở\s+[^\n]{3,60}?|ban\s+[^\n]{3,60}?|bộ\s+[^\n]{3,60}?)"
+    r"\s*\n?\s*(?:(?:tỉnh|thành\s+phố)\s+(?P<prov>[^\n]{2,30}))?\s*$", regex.M)
+_ACTOR = regex.compile(
+    r"(?<!\p{L})(?P<a>sở\s+[\p{L} &,–-]{3,60}?)\s+(?:tỉnh\s+\S+\s+)?(?:kính\s+)?(?:đề\s+nghị|xây\s+dựng|trân\s+trọng|gửi)")
+_AUTHORITY = regex.compile(r"(?m)^[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$")
+_TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
+_CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ban bí thư|bộ chính trị|ban chấp hành trung ương)")
+
+
+@cache
+def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...]]:
+    data = yaml.safe_load(resources.files("gdparse.data").joinpath("signature.yaml").read_text(encoding="utf-8"))
+    titles = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(p) for p in data['authority_prefixes'])})\s*)?"
+                           rf"(?:{'|'.join(t['pattern'] for t in data['titles'])})(?:\s+\S+){{0,6}}$")
+    return titles, frozenset(data["surnames"]), tuple(data["authority_prefixes"])
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip(" \t*#")
+        if stripped:
+            off = pos + line.index(stripped)
+            yield off, off + len(stripped), stripped
+        pos += len(line) + 1
+
+
+def _is_name(line: str) -> bool:
+    _, surnames, _ = _signature_rules()
+    words = line.split()
+    return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not line.isupper()
+            and fold(words[0]) in surnames and not regex.search(r"[\d:;,.()/]", line))
+
+
+def _signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None]:
+    titles, _, prefixes = _signature_rules()
+    regions = [(s.start, s.end) for s in doc.sections if s.kind == "signature" and not s.children]
+    regions.append((0, len(doc.text)))
+    for start, end in regions:
+        title_lines, last_title_end = [], None
+        for s, e, line in _lines(doc.text, start, end):
+            fl = fold(line)
+            if titles.match(fl) or fl.startswith(prefixes):
+                if not fl.startswith("tm."):
+                    title_lines.append((s, e, regex.sub(r"\s+", " ", line)))
+                last_title_end = e
+                continue
+            if _is_name(line) and (last_title_end is not None or (start, end) != (0, len(doc.text))):
+                title = None
+                if title_lines and (s - title_lines[-1][1]) < 200:
+                    title = (title_lines[0][0], title_lines[-1][1], " / ".join(t[2] for t in title_lines))
+                return (s, e, line), title
+            if last_title_end is not None and s - last_title_end > 200:
+                title_lines, last_title_end = [], None
+    return None, None
+
+
+def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    kinh_gui = _KINH_GUI.search(folded, 0, 3000)
+    first = _TYPE_LINE.search(folded, 0, 5000)
+    if kinh_gui and (first is None or kinh_gui.start() < first.start()):
+        return "cong_van", (kinh_gui.start(), kinh_gui.end())
+    if first is not None:
+        return dict(_TYPE_LINES)[first.group("t")], (first.start("t"), first.end("t"))
+    symbol = number or (f"0/{code}" if code else None)
+    if symbol:
+        rule = type_for_symbol(symbol)
+        return (rule.doc_type if rule and rule.doc_type else "cong_van"), None
+    return None, None
+
+
+def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
+    for s in doc.sections:
+        if s.kind == "title" and not s.children:
+            lines = [ln for ln in doc.text[s.start : s.end].split("\n") if not _AUTHORITY.match(fold(ln))]
+            body = "\n".join(lines).strip()
+            if body and body in doc.text[s.start : s.end]:
+                off = doc.text.index(body, s.start)
+                return off, off + len(body), regex.sub(r"\s+", " ", body)
+    return None
+
+
+def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    for motto in list(regex.finditer(r"cộng hòa xã hội", folded))[:3]:  # letterheads of decision and plan
+        m = _ISSUER_HEAD.search(folded, max(0, motto.start() - 300), motto.start())
+        if m is not None and doc.text[m.start() : m.end()].isupper():  # letterheads are in capitals
+            return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
+    auth = _AUTHORITY.search(folded, 0, 3000)
+    if auth is not None:
+        return _canonical_issuer("Ủy ban nhân dân", province), (auth.start(), auth.end())
+    tm = _TM.search(folded)
+    if tm is not None and regex.match(r"(ủy ban nhân dân|ubnd)", tm.group("body")):
+        return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
+    actor = _ACTOR.search(folded, 0, 4000)
+    if actor is not None:
+        return _canonical_issuer(doc.text[actor.start("a"): actor.end("a")], province), (actor.start("a"), actor.end("a"))
+    for line in (folded[:2000].split("\n")):
+        if regex.search(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch", line):
+            return _canonical_issuer("Ủy ban nhân dân", province), None
+    return None, None
+
+
+def _canonical_issuer(raw: str, province: str | None) -> str:
+    name = regex.sub(r"\s+", " ", raw).strip(" ,.:;")
+    name = regex.sub(r"\s*[–—-]\s*", " - ", name)
+    f = fold(name)
+    if f in ("ủy ban nhân dân", "ubnd") or f.startswith(("ủy ban nhân dân tỉnh", "ubnd tỉnh", "ủy ban nhân dân thành phố")):
+        name = "Ủy ban nhân dân"
+    elif f.startswith("sở lao động"):
+        name = "Sở Lao động - Thương binh và Xã hội"
+    else:
+        name = name[:1].upper() + name[1:].lower() if name.isupper() else name
+        name = regex.sub(r"\s+(?:tỉnh|thành phố)\s+.*$", "", name, flags=regex.I)
+    if province and province != "national":
+        unit = "thành phố" if province in prov.CENTRAL_CITIES else "tỉnh"
+        return f"{name} {unit} {province}"
+    return name
+
+
+def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[int, int] | None]:
+    head_end = folded.find("cộng hòa xã hội")
+    head = prov.find_prefixed(folded, 0, head_end) if 0 <= head_end < 1500 else []
+    if head:
+        return head[0][2], head[0][:2]
+    pd = place_date(doc.text, folded)
+    if pd is not None and prov.canonical_province(pd.place):
+        return prov.canonical_province(pd.place), (pd.start, pd.start + len(pd.place))
+    if title is not None:
+        found = prov.find_prefixed(folded, title[0], title[1])
+        if found:
+            return found[0][2], found[0][:2]
+    body = prov.most_common(folded)
+    if body is not None:
+        return body[2], body[:2]
+    domain = prov.from_domain(doc.text)
+    if domain is not None:
+        return domain[2], domain[:2]
+    return None, None
+
+
+def _period(doc, folded, title, issued_year) -> tuple[int | None, int | None, tuple[int, int] | None]:
+    if title is not None:
+        t0, t1 = title[0], title[1]
+        m = _PERIOD_RANGE.search(folded, t0, t1)
+        if m:
+            return int(m.group(1)), int(m.group(2)), m.span()
+        m = _PERIOD_TO.search(folded, t0, t1)
+        if m:
+            return _open_start(doc, issued_year), int(m.group(1)), m.span()
+        m = _PERIOD_YEAR.search(folded, t0, t1)
+        if m:
+            return int(m.group(1)), int(m.group(1)), m.span()
+    ends = Counter()
+    spans = {}
+    for s in doc.sections:
+        if s.kind in ("objectives", "targets"):
+            for m in _PERIOD_TO.finditer(folded, s.start, s.end):
+                ends[int(m.group(1))] += 1
+                spans.setdefault(int(m.group(1)), m.span())
+    if ends:
+        end = ends.most_common(1)[0][0]
+        return _open_start(doc, issued_year), end, spans[end]
+    return None, None, None
+
+
+def _open_start(doc: PlanDocument, issued_year: int | None) -> int | None:
+    if issued_year is not None:
+        return issued_year
+    years = [int(c.date[:4]) for c in doc.citations if c.legal_basis and c.date]
+    if years:
+        return max(years)
+    dates = [d.year for d in find_dates(doc.text[:4000])]
+    return max(dates) if dates else None
+
+
+def _recipients(doc: PlanDocument) -> tuple[str, ...]:
+    blocks = [(s.start, s.end) for s in doc.sections if s.kind == "recipients"]
+    ids = []
+    for agency in doc.agencies:
+        if any(s <= m.start < e for m in agency.mentions for s, e in blocks):
+            ids.append(agency.id)
+    return tuple(dict.fromkeys(ids))
+
+
+def _issuer_id(doc: PlanDocument, issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    target = fold(issuer)
+    for agency in doc.agencies:
+        name = fold(agency.name)
+        if name and (target == name or target.startswith(name + " ")):
+            return agency.id
+    return None
+
+
+def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
+    text, folded = doc.text, fold(doc.text)
+    evidence: dict[str, tuple[int, int]] = {}
+    warnings: list[DocWarning] = []
+    own = number_line(text)
+    attached = attached_to(text, folded)
+    pd = place_date(text, folded)
+    doc_type, type_span = _doc_type(text, folded, own.number if own else None, own.code if own else None)
+    if type_span:
+        evidence["doc_type"] = type_span
+    number = own.number if own else None
+    if own is not None:
+        evidence["doc_number"] = (own.start, own.end)
+    issued = pd.date if pd else None
+    decision = attached[0] if attached else None
+    issued_by = None
+    if decision is not None:
+        if doc_type == "quyet_dinh" and number is None:
+            number = decision.number
+            evidence["doc_number"] = (decision.start, decision.end)
+            issued = issued or decision.date
+        elif decision.number != number:
+            issued_by = decision.number
+            evidence["issued_by_decision"] = (decision.start, decision.end)
+            if doc_type == "quyet_dinh":
+                warnings.append(DocWarning(code="metadata_number_conflict", stage=STAGE, start=decision.start,
+                                           end=decision.end, message=f"the decision is {number} but its plan says {decision.number}"))
+            issued = issued or decision.date
+    if issued is not None:
+        evidence["issued_date"] = (issued.start, issued.end)
+    title = _title(doc)
+    if title:
+        evidence["title"] = title[:2]
+    province, pspan = _province(doc, folded, title)
+    issuer, ispan = _issuer(doc, folded, province)
+    if issuer and _CENTRAL.match(fold(issuer)):
+        province, pspan = "national", ispan
+    if pspan:
+        evidence["province"] = pspan
+    if ispan:
+        evidence["issuer"] = ispan
+    start, end, period_span = _period(doc, folded, title, issued.year if issued else None)
+    if period_span:
+        evidence["period"] = period_span
+    signer, signer_title = _signature(doc, folded)
+    if signer:
+        evidence["signer"] = signer[:2]
+    if signer_title:
+        evidence["signer_title"] = signer_title[:2]
+    draft = _DRAFT.search(folded)
+    is_draft = draft is not None or (own is not None and own.number is None)
+    if draft is not None:
+        evidence["is_draft"] = draft.span()
+    elif is_draft and own is not None:
+        evidence["is_draft"] = (own.start, own.end)
+    if pd is not None:
+        evidence["place"] = (pd.start, pd.start + len(pd.place))
+    for field, value in (("doc_number", number or is_draft), ("issued_date", issued), ("issuer", issuer)):
+        if not value:
+            warnings.append(DocWarning(code=f"metadata_no_{field}", stage=STAGE, message=f"no {field} found"))
+    meta = Metadata(
+        doc_number=number, doc_type=doc_type, issuer=issuer, issuer_id=_issuer_id(doc, issuer), province=province,
+        place=pd.place if pd else None, issued_date=issued.iso if issued else None, period_start=start,
+        period_end=end, signer=signer[2] if signer else None, signer_title=signer_title[2] if signer_title else None,
+        is_draft=is_draft, title=title[2] if title else None, issued_by_decision=issued_by,
+        recipients=_recipients(doc), evidence=evidence,
+    )
+    return meta, warnings
+
+
+def extract_metadata(doc: PlanDocument) -> PlanDocument:
+    """Fill ``doc.metadata``; what cannot be found is a warning, never an exception."""
+    try:
+        meta, warnings = build_metadata(doc)
+    except Exception as exc:  # a bug here must not lose the rest of the document
+        return doc.with_warnings(DocWarning(code="metadata_failed", stage=STAGE, message=repr(exc)))
+    return doc.model_copy(update={"metadata": meta, "warnings": doc.warnings + tuple(warnings)})

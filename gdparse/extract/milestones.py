@@ -1,0 +1,420 @@
+"""Milestones of a target: value, unit, comparator, deadline, baseline, reference (ANNOTATION.md §2).
+
+:func:`find_milestones` reads one target text (a span of the normalised text) and returns its
+milestones with absolute offsets. It works on the folded text so offsets carry over unchanged.
+The words it knows live in ``data/milestone_patterns.yaml`` and ``data/units.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from gdparse.extract.rules import TimeRule, compiled
+from gdparse.model import Milestone
+
+# A number as Vietnamese plans write it: "100.000" (thousands dot), "3,5" (decimal comma),
+# "04" (leading zero). A dot followed by one or two digits is read as a decimal point.
+NUMBER = regex.compile(
+    r"(?<![\d\p{L}/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d]|\.\d)"
+)
+_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}\d(\"'])|\n+")
+_CLAUSE_END = regex.compile(r";")
+_STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
+# Fuller names of a bare rate unit, taken from an earlier mention in the same target.
+_RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
+
+
+def parse_number(raw: str) -> float | None:
+    """Read a Vietnamese number: ``3,5`` -> 3.5, ``100.000`` -> 100000, ``04`` -> 4."""
+    raw = raw.strip()
+    try:
+        if _THOUSANDS.match(raw):
+            return float(raw.replace(".", "").replace(",", "."))
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    rule: TimeRule
+    year: int | None = None
+    term: str | None = None
+
+
+@dataclass
+class _Value:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    unit_end: int = 0
+    value_high: float | None = None
+    comparator: str | None = None
+    cue_start: int | None = None
+    direction: str | None = None
+    year: int | None = None
+    recurrence: str | None = None
+    term: str | None = None
+    baseline_value: float | None = None
+    baseline_unit: str | None = None
+    baseline_year: int | None = None
+    reference_value: float | None = None
+    reference_source: str | None = None
+    span_end: int = 0
+    timed: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` (a full stop before a capital, or a line break)."""
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start() if m.group().startswith("\n") else m.start() + 1))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans: sentences split further at semicolons."""
+    out = []
+    for s, e in sentences(text, start, end):
+        pos = s
+        for m in _CLAUSE_END.finditer(text, s, e):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
+    """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
+    rules = compiled()
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in rules.times:
+        for m in pattern.finditer(folded, start, end):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            expr = TimeExpr(m.start(), m.end(), rule)
+            if groups.get("y2"):
+                expr.year = int(groups["y2"])
+                if rule.role == "term":
+                    expr.term = f"{groups['y1']}-{groups['y2']}"
+            elif groups.get("y"):
+                expr.year = int(groups["y"])
+            found.append(expr)
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
+    for name, patterns in compiled().units:
+        for pattern in patterns:
+            m = pattern.match(folded, pos, end)
+            if m:
+                return name, m.end()
+    return None, pos
+
+
+def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
+    spans = [(t.start, t.end) for t in times]
+    for _name, pattern in compiled().exclusions:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(folded, start, end))
+    return spans
+
+
+def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Value]:
+    rules = compiled()
+    values: list[_Value] = []
+    for m in NUMBER.finditer(folded, start, end):
+        if _overlaps(blocked, m.start(), m.end()):
+            continue
+        number = parse_number(m.group())
+        if number is None:
+            continue
+        unit, unit_end = _unit_at(folded, m.end(), end)
+        values.append(_Value(m.start(), m.end(), number, unit, unit_end if unit else m.end()))
+    for m in rules.number_word.finditer(folded, start, end):
+        if _overlaps(blocked, m.start(), m.end()):
+            continue
+        unit, unit_end = _unit_at(folded, m.end(), end)
+        if unit is None or (unit not in rules.count_units and unit != "times"):
+            continue
+        if not rules.number_word_cue.search(folded, max(start, m.start() - 20), m.start()):
+            continue
+        values.append(_Value(m.start(), m.end(), float(rules.number_words[m.group()]), unit, unit_end))
+    values.sort(key=lambda v: v.start)
+    # A number inside the unit of the previous one ("/100.000") is part of that unit.
+    kept: list[_Value] = []
+    for v in values:
+        if kept and v.start < kept[-1].unit_end:
+            continue
+        kept.append(v)
+    return kept
+
+
+def _clause_start(clause_spans: list[tuple[int, int]], pos: int) -> int:
+    for s, e in clause_spans:
+        if s <= pos <= e:
+            return s
+    return pos
+
+
+def _link_pairs(folded: str, values: list[_Value]) -> list[_Value]:
+    """Merge ranges ("từ 35% đến 40%") and baselines ("từ 23 … xuống 18")."""
+    rules = compiled()
+    out: list[_Value] = []
+    i = 0
+    while i < len(values):
+        v = values[i]
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        if nxt is not None:
+            gap = folded[v.unit_end : nxt.start]
+            same_unit = v.unit is None or nxt.unit is None or v.unit == nxt.unit
+            if rules.range_link.match(gap) and same_unit and (nxt.unit or v.unit):
+                nxt_unit = nxt.unit or v.unit
+                out.append(_Value(v.start, nxt.end, v.value, nxt_unit, nxt.unit_end if nxt.unit else v.unit_end,
+                                  value_high=nxt.value, comparator="range"))
+                i += 2
+                continue
+            before = folded[max(0, v.start - 8) : v.start]
+            if rules.baseline_from.search(before) and rules.baseline_link.match(gap) and len(gap) < 40:
+                nxt.baseline_value = v.value
+                nxt.baseline_unit = v.unit
+                if nxt.unit is None:
+                    nxt.unit = v.unit
+                out.append(nxt)
+                i += 2
+                continue
+        out.append(v)
+        i += 1
+    return out
+
+
+def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> None:
+    """Comparator, direction and span start of one value from the words around it."""
+    rules = compiled()
+    window = folded[window_start : v.start]
+    if v.comparator is None:
+        for name, cue in rules.comparators:
+            m = cue.search(window)
+            if m:
+                v.comparator = name
+                v.cue_start = window_start + m.start()
+                break
+        after = folded[v.unit_end : v.unit_end + 20]
+        for name, pattern in rules.comparators_after:
+            m = pattern.match(after)
+            if m:
+                v.comparator = name if v.comparator in (None, "=") else v.comparator
+                v.unit_end = max(v.unit_end, v.unit_end + m.end())
+                break
+    if v.comparator is None:
+        v.comparator = "="
+    clause_window = _STRIP_RISE.sub(lambda m: " " * len(m.group()), folded[clause_start : v.start])
+    best = None
+    for name, cue in rules.directions:
+        for m in cue.finditer(clause_window):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
+    v.direction = best[1] if best else None
+    if v.comparator == "change" and v.direction is None:
+        v.direction = "increase" if "tăng" in window else "decrease"
+
+
+def _is_condition(folded: str, clause_start: int, v: _Value) -> bool:
+    rules = compiled()
+    last = None
+    for m in rules.condition.finditer(folded, clause_start, v.start):
+        last = m
+    if last is None:
+        return False
+    return rules.condition_blocker.search(folded, last.end(), v.start) is None
+
+
+def _assign_times(folded: str, sentence: tuple[int, int], values: list[_Value], times: list[TimeExpr],
+                  carry: TimeExpr | None) -> TimeExpr | None:
+    """Give each value of one sentence its deadline; return the prefix to carry forward."""
+    s, e = sentence
+    in_values = [v for v in values if s <= v.start < e]
+    in_times = [t for t in times if s <= t.start < e]
+    events = sorted([(v.start, 0, v) for v in in_values] + [(t.start, 1, t) for t in in_times],
+                    key=lambda x: x[0])
+    pending: list[_Value] = []
+    prefix: TimeExpr | None = None
+    for idx, (_pos, is_time, item) in enumerate(events):
+        if not is_time:
+            if prefix is not None:
+                _apply_time(item, prefix)
+            else:
+                pending.append(item)
+            continue
+        t: TimeExpr = item
+        if t.rule.role == "baseline":
+            for v in in_values:
+                v.baseline_year = v.baseline_year or t.year
+            continue
+        kind = t.rule.kind
+        if kind == "auto":
+            later = events[idx + 1 :]
+            value_after = False
+            for _p, other_is_time, _o in later:
+                if other_is_time:
+                    break
+                value_after = True
+                break
+            adjacent = bool(pending) and not folded[pending[-1].span_end : t.start].strip(" ,")
+            kind = "suffix" if pending and (not value_after or adjacent) else "prefix"
+        if kind == "suffix":
+            for v in pending:
+                _apply_time(v, t)
+            pending = []
+            prefix = None
+        else:
+            prefix = t
+    for v in pending:
+        if carry is not None and not in_times:
+            _apply_time(v, carry)
+    return prefix or (carry if not in_times else None)
+
+
+def _apply_time(v: _Value, t: TimeExpr) -> None:
+    v.timed = True
+    role = t.rule.role
+    if role == "annual":
+        v.recurrence = "annual"
+    elif role == "from_year":
+        v.year, v.recurrence = t.year, "from_year"
+    elif role == "term":
+        v.year, v.term = t.year, t.term
+    else:
+        v.year = t.year
+
+
+def _attach_references(folded: str, start: int, end: int, values: list[_Value]) -> list[tuple[int, int]]:
+    spans = []
+    for m in compiled().reference.finditer(folded, start, end):
+        spans.append((m.start(), m.end()))
+        owner = None
+        for v in values:
+            if v.unit_end <= m.start() and m.start() - v.unit_end < 30:
+                owner = v
+        if owner is not None:
+            owner.reference_value = parse_number(m.group("v"))
+            owner.reference_source = "TW" if m.group("src") in ("tw", "trung ương", "kh tw") else m.group("src")
+            owner.span_end = m.end()
+    return spans
+
+
+def _period_suffix(folded: str, clause: tuple[int, int], unit: str | None) -> str | None:
+    rules = compiled()
+    if unit not in rules.count_units:
+        return unit
+    for suffix, pattern in rules.per_period:
+        if pattern.search(folded, clause[0], clause[1]):
+            return f"{unit} {suffix}"
+    return unit
+
+
+def find_milestones(text: str, folded: str, start: int, end: int,
+                    default_time: TimeExpr | None = None, *, timeless: bool = True) -> list[Milestone]:
+    """The milestones written in ``text[start:end]``, in order.
+
+    A labelled target with a deadline but no number ("Đến năm 2015 bố trí đủ cán bộ …") gets one
+    milestone without a value when ``timeless`` is set.
+    """
+    times = find_times(folded, start, end)
+    refs = [(m.start(), m.end()) for m in compiled().reference.finditer(folded, start, end)]
+    blocked = _blocked_spans(folded, start, end, times) + refs
+    values = _link_pairs(folded, _candidates(folded, start, end, blocked))
+    clause_spans = clauses(text, start, end)
+    kept: list[_Value] = []
+    prev_end = start
+    for v in values:
+        cs = _clause_start(clause_spans, v.start)
+        if _is_condition(folded, cs, v):
+            prev_end = v.unit_end
+            continue
+        _describe(folded, v, max(cs, prev_end), cs)
+        if v.unit is None and v.baseline_value is None and not compiled().level_verb.search(
+            folded, max(cs, prev_end), v.start
+        ):
+            prev_end = v.unit_end
+            continue
+        v.span_end = v.unit_end
+        kept.append(v)
+        prev_end = v.unit_end
+    _attach_references(folded, start, end, kept)
+    carry = default_time
+    for sentence in sentences(text, start, end):
+        carry = _assign_times(folded, sentence, kept, times, carry)
+    _inherit(kept, folded, clause_spans, sentences(text, start, end))
+    out = [_to_milestone(v) for v in kept]
+    if not out and timeless:
+        deadlines = [t for t in times if t.rule.role in ("deadline", "from_year", "term")]
+        for t in deadlines[:1]:
+            v = _Value(t.start, t.end, 0.0, unit_end=t.end, span_end=t.end)
+            _apply_time(v, t)
+            out.append(_to_milestone(v, with_value=False))
+    return out
+
+
+def _inherit(values: list[_Value], folded: str, clause_spans: list[tuple[int, int]],
+             sentence_spans: list[tuple[int, int]]) -> None:
+    """Bare rate units take what the same target said before; a missing direction or baseline
+    takes the one of the previous milestone of the same sentence."""
+    seen_units: list[str] = []
+    prev: _Value | None = None
+    for v in values:
+        sentence = next(((s, e) for s, e in sentence_spans if s <= v.start < e), None)
+        if prev is not None and not (sentence and sentence[0] <= prev.start < sentence[1]):
+            prev = None
+        for u in (v.baseline_unit, v.unit):
+            if u:
+                seen_units.append(u)
+        if v.unit in _RATE_PREFIXES:
+            fuller = [u for u in seen_units if u.startswith(v.unit + " ")]
+            if fuller:
+                v.unit = fuller[0]
+        clause = next(((s, e) for s, e in clause_spans if s <= v.start < e), (v.start, v.end))
+        v.unit = _period_suffix(folded, clause, v.unit)
+        if v.direction is None and prev is not None and prev.direction:
+            v.direction = prev.direction
+        if prev is not None and v.baseline_value is None and prev.baseline_value is not None \
+                and v.unit == prev.unit and v.direction == prev.direction:
+            v.baseline_value = prev.baseline_value
+        prev = v
+
+
+def _to_milestone(v: _Value, *, with_value: bool = True) -> Milestone:
+    start = v.cue_start if v.cue_start is not None and v.cue_start < v.start else v.start
+    return Milestone(
+        start=start,
+        end=max(v.span_end, v.unit_end, v.end),
+        value=v.value if with_value else None,
+        value_high=v.value_high,
+        unit=v.unit if with_value else None,
+        comparator=v.comparator if with_value else None,
+        direction=v.direction if with_value else None,
+        year=v.year,
+        recurrence=v.recurrence,
+        term=v.term,
+        baseline_value=v.baseline_value,
+        baseline_year=v.baseline_year,
+        reference_value=v.reference_value,
+        reference_source=v.reference_source,
+    )

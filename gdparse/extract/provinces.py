@@ -1,0 +1,98 @@
+"""Province names (63 before and 34 after the 2025 merger) from the `vietnamadminunits` package,
+and their search in a text: "tỉnh Bắc Ninh", "TỈNH LẠNG SƠN", "thành phố Hồ Chí Minh", and in a
+URL or e-mail domain ("sldtbxh.kontum.gov.vn").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import regex
+
+from gdparse.vietnamese import fold, strip_accents
+
+# Historical and common written forms the package does not list.
+_ALIASES = {"thừa thiên huế": "Huế", "tp. hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
+            "sài gòn": "Hồ Chí Minh", "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu"}
+CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(legacy key -> short name, 2025 key -> short name, legacy key -> 2025 key)."""
+    from vietnamadminunits.converter.converter_2025 import DICT_PROVINCE as MERGE  # noqa: PLC0415
+    from vietnamadminunits.parser.parser_from_2025 import DICT_PROVINCE as NEW  # noqa: PLC0415
+    from vietnamadminunits.parser.parser_legacy import DICT_PROVINCE as OLD  # noqa: PLC0415
+
+    old = {k: v["provinceShort"] for k, v in OLD.items()}
+    new = {k: v["provinceShort"] for k, v in NEW.items()}
+    successor = {member: new_key for new_key, members in MERGE.items() for member in members}
+    return old, new, successor
+
+
+def province_names() -> tuple[str, ...]:
+    """All canonical short names, old and new (Hà Nội … Cà Mau), without duplicates."""
+    old, new, _ = _tables()
+    return tuple(dict.fromkeys([*old.values(), *new.values()]))
+
+
+def successor(name: str) -> str | None:
+    """The province that ``name`` became on 1 July 2025 (itself when unchanged)."""
+    old, new, succ = _tables()
+    key = next((k for k, v in old.items() if fold(v) == fold(name)), None)
+    return new.get(succ.get(key, ""), None) if key else None
+
+
+@cache
+def _name_pattern() -> regex.Pattern[str]:
+    forms = {fold(n): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
+    alternation = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?P<p>{alternation})(?!\p{{L}})")
+
+
+@cache
+def _canonical() -> dict[str, str]:
+    return {regex.sub(r"\s+", " ", fold(n)): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
+
+
+def canonical_province(name: str) -> str | None:
+    """ "TỈNH BẮC NINH", "Bắc Ninh", "thành phố Hồ Chí Minh" -> canonical short name, else None."""
+    folded = regex.sub(r"\s+", " ", fold(name)).strip(" .,")
+    folded = regex.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", folded)
+    return _canonical().get(folded)
+
+
+_PREFIXED = regex.compile(r"(?<!\p{L})(?:tỉnh|thành\s+phố|tp\.?)\s+")
+
+
+def find_prefixed(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Spans of "tỉnh X" / "thành phố X" naming a province, in a folded text."""
+    end = len(folded) if end is None else end
+    found = []
+    for m in _PREFIXED.finditer(folded, start, end):
+        p = _name_pattern().match(folded, m.end())
+        if p is not None and p.end() <= end:
+            found.append((m.start(), p.end(), _canonical()[regex.sub(r"\s+", " ", p.group("p"))]))
+    return found
+
+
+def most_common(folded: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
+    found = find_prefixed(folded, start, end)
+    if not found:
+        return None
+    best = Counter(name for _, _, name in found).most_common(1)[0][0]
+    return next(f for f in found if f[2] == best)
+
+
+_URL_LABELS = regex.compile(r"(?i)(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+gov\.vn)")
+
+
+def from_domain(text: str) -> tuple[int, int, str] | None:
+    """A province named by a government domain: "sldtbxh.kontum.gov.vn" -> Kon Tum."""
+    keys = {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
+    for m in _URL_LABELS.finditer(text):
+        for label in reversed(m.group("host").lower().split(".")[:-2]):
+            if len(label) >= 4 and label in keys:
+                return m.start("host"), m.end("host"), keys[label]
+    return None

@@ -1,0 +1,135 @@
+"""Reporting duties: reporter, recipients, frequency, deadline (ANNOTATION.md §4, §5).
+
+A sentence about reports ("báo cáo … gửi về Sở A để tổng hợp, báo cáo UBND tỉnh và Bộ B") gives a chain:
+reporter -> Sở A (first hop, or the body after "qua") -> UBND tỉnh, Bộ B (onward). Each hop is one
+ReportingDuty per (frequency, deadline) stated in the sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gdparse.extract.agency_matcher import Found
+from gdparse.extract.clauses import implementation_regions, reporting_regions
+from gdparse.model import DocWarning, PlanDocument, ReportingDuty
+from gdparse.vietnamese import fold
+
+STAGE = "extract.reporting"
+
+_SENTENCE = regex.compile(r"[^\n.]*(?:\.(?!\s+\p{Lu})[^\n.]*)*")
+_TRIGGER = regex.compile(r"báo cáo|gửi")
+_ONWARD = regex.compile(r"để\s+tổng\s+hợp|tổng\s+hợp,?\s+(?:báo cáo|trình)")
+_RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
+_VIA = regex.compile(r"\(?\s*qua\s+")
+_FREQUENCY = regex.compile(
+    r"(?P<semiannual>6\s+tháng|sáu\s+tháng)|(?P<quarterly>hằng\s+quý|hàng\s+quý|theo\s+quý)|"
+    r"(?P<annual>(?:hàng|hằng|một|cả|mỗi)\s+năm|báo\s+cáo\s+năm|theo\s+năm)|(?P<ad_hoc>đột\s+xuất)"
+)
+_DEADLINE = regex.compile(
+    r"(?:trước|chậm nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})|(cuối\s+tháng\s+\d{1,2})"
+)
+
+
+def _schedule(folded: str, start: int, end: int) -> list[tuple[str | None, str | None]]:
+    """(frequency, deadline) pairs in order; a deadline belongs to the frequency stated before it."""
+    freqs, kinds = [], set()
+    for f in _FREQUENCY.finditer(folded, start, end):
+        # "một năm (trước ngày 10/12 hàng năm)" states the annual report once.
+        if f.lastgroup not in kinds:
+            freqs.append(f)
+            kinds.add(f.lastgroup)
+    deadlines = list(_DEADLINE.finditer(folded, start, end))
+    out: list[tuple[str | None, str | None]] = []
+    for i, f in enumerate(freqs):
+        stop = freqs[i + 1].start() if i + 1 < len(freqs) else end
+        d = next((d for d in deadlines if f.end() <= d.start() < stop), None)
+        out.append((f.lastgroup, _deadline_text(d) if d else None))
+    if not freqs:
+        out = [(None, _deadline_text(d)) for d in deadlines] or [(None, None)]
+    return list(dict.fromkeys(out))
+
+
+def _deadline_text(m: regex.Match) -> str:
+    return m.group(3) if m.group(3) else f"{int(m.group(1))}/{int(m.group(2))}"
+
+
+def duties_in(doc: PlanDocument, mentions: list[Found], start: int, end: int,
+              default_reporters: list[str]) -> list[ReportingDuty]:
+    """Reporting duties stated in one sentence ``doc.text[start:end]``."""
+    folded = fold(doc.text)
+    trig = _TRIGGER.search(folded, start, end)
+    if not trig:
+        return []
+    # The reporter is named in the trigger's own clause, or is the sentence's leading run of agencies
+    # ("Các sở, ban, ngành; UBND các huyện … báo cáo"); recipients stay within the trigger's clause.
+    clause_start = max(start, folded.rfind(";", start, trig.start()) + 1)
+    semi = folded.find(";", trig.end(), end)
+    end = end if semi < 0 else semi
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.agency_id]
+    before = [m.agency_id for m in inside if clause_start <= m.start and m.end <= trig.start()]
+    run: list[str] = []
+    pos = start
+    for m in (m for m in inside if m.end <= trig.start()):
+        if not _RUN_GAP.match(folded[pos : m.start]):
+            break
+        run.append(m.agency_id)
+        pos = m.end
+    if run and set(before) <= set(run):
+        before = run
+    reporters = list(dict.fromkeys(before)) or default_reporters
+    after = [m for m in inside if m.start >= trig.start()]
+    if not after:
+        return []
+    onward_at = _ONWARD.search(folded, trig.start(), end)
+    via = _VIA.search(folded, trig.start(), end)
+    hops: list[tuple[list[str], list[str]]] = []
+    if via and any(m.start >= via.end() - 1 for m in after):
+        via_ids = [m.agency_id for m in after if m.start >= via.start()][:1]
+        final = [m.agency_id for m in after if m.end <= via.start()]
+        hops = [(reporters, via_ids), (via_ids, final)]
+    elif onward_at:
+        first = [m.agency_id for m in after if m.end <= onward_at.start()]
+        onward = [m.agency_id for m in after if m.start >= onward_at.start()]
+        hops = [(reporters, first), (first, onward)]
+    else:
+        hops = [(reporters, [m.agency_id for m in after])]
+    duties = []
+    for frequency, deadline in _schedule(folded, start, end):
+        for sources, targets in hops:
+            targets = list(dict.fromkeys(t for t in targets if t))
+            for reporter in sources or [None]:
+                recipients = tuple(t for t in targets if t != reporter)
+                if recipients:
+                    duties.append(ReportingDuty(reporter_id=reporter, recipient_ids=recipients, frequency=frequency,
+                                                deadline=deadline, start=start, end=end))
+    return duties
+
+
+def extract_reporting(doc: PlanDocument) -> PlanDocument:
+    """Reporting duties from the reporting part and the implementation items."""
+    mentions = sorted((Found(a.id, m.start, m.end) for a in doc.agencies if a.resolved for m in a.mentions),
+                      key=lambda f: f.start)
+    folded = fold(doc.text)
+    duties: list[ReportingDuty] = []
+    warnings: list[DocWarning] = []
+    regions = reporting_regions(doc) + implementation_regions(doc)
+    seen: set[tuple[int, int]] = set()
+    # A sentence's default reporter is the assignee of the implementation item it sits in.
+    item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
+    for rstart, rend in regions:
+        for m in _SENTENCE.finditer(doc.text, rstart, rend):
+            s, e = m.start(), m.end()
+            while s < e and doc.text[s] in " \t-+*•":
+                s += 1
+            if e - s < 10 or (s, e) in seen or "báo cáo" not in folded[s:e]:
+                continue
+            seen.add((s, e))
+            owners = [r.agency_id for r in doc.responsibilities if r.start <= s and e <= r.end + 2]
+            owners = owners or [a for (rs, re_), a in item_subject.items() if rs <= s < re_]
+            found = duties_in(doc, mentions, s, e, list(dict.fromkeys(owners))[:3])
+            if not found and _DEADLINE.search(folded, s, e):
+                warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
+                                           message="reporting deadline without a recognisable recipient"))
+            duties.extend(found)
+    return doc.model_copy(update={"reporting": doc.reporting + tuple(duties),
+                                  "warnings": doc.warnings + tuple(warnings)})

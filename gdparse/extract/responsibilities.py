@@ -1,0 +1,273 @@
+"""Responsibilities: agency, role, task, objectives and targets covered (ANNOTATION.md §4).
+
+Sources: the items of "TỔ CHỨC THỰC HIỆN" (assignee heading, then clauses), activities' "Cơ quan thực
+hiện:" lines, "Giao …" in decision articles, the reporting part, and appendix table columns naming the
+responsible unit of each indicator row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gdparse import link
+from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
+from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
+from gdparse.extract.clauses import (
+    decision_spans, implementation_regions, is_request, leading_roles, reporting_regions, split_clauses,
+)
+from gdparse.model import DocWarning, PlanDocument, Responsibility, Role
+from gdparse.vietnamese import fold
+
+STAGE = "extract.responsibilities"
+
+_ITEM = regex.compile(r"(?m)^[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))")
+_SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
+_ACTIVITY = regex.compile(r"cơ quan (?:thực hiện|chủ trì)\s*:\s*")
+_GIAO = regex.compile(r"\bgiao\s+")
+_GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*(?:và|cùng|với)?[\s,;&]*$")
+_TABLE_AGENCY_HEADER = regex.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|phụ trách)")
+_ROW_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+(\d+)")
+_ROW_TARGET = regex.compile(r"chỉ\s+tiêu\s+(\d+[a-z]?)")
+
+
+@dataclass
+class _Ctx:
+    doc: PlanDocument
+    folded: str
+    mentions: list[Found]
+    out: list[Responsibility]
+    warnings: list[DocWarning]
+    extra_agencies: list[Found]
+
+    def mentions_in(self, start: int, end: int) -> list[Found]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+def _leading_run(ctx: _Ctx, start: int, end: int) -> tuple[list[Found], int]:
+    """Agency mentions at the start of a span, joined by separators; and where the run ends."""
+    run: list[Found] = []
+    pos = start
+    for m in ctx.mentions_in(start, end):
+        if not _GAP.match(ctx.folded[pos : m.start]) and not (not run and is_request(ctx.doc.text[pos : m.start] + " ")):
+            break
+        run.append(m)
+        pos = m.end
+    return run, pos
+
+
+def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
+    """Agency ids named in an assignee heading (outside parentheses); unknown names kept unresolved."""
+    text = ctx.doc.text[start:end]
+    depth_spans = [(m.start() + start, m.end() + start) for m in regex.finditer(r"\([^)]*\)", text)]
+    ids: list[str] = []
+    for m in ctx.mentions_in(start, end):
+        if any(s <= m.start < e for s, e in depth_spans) or m.agency_id is None:
+            continue
+        if m.agency_id not in ids:
+            ids.append(m.agency_id)
+    if not ids:
+        name = regex.sub(r"\([^)]*\)", "", text).strip(" :.-*")
+        resolved = resolve_name(name, document_year(ctx.doc)) if name else None
+        if resolved:
+            ids.append(resolved)
+        elif name and len(name.split()) <= 15:
+            ids.append(unresolved_id(name))
+            ctx.extra_agencies.append(Found(None, start, start + len(text.rstrip(" :.-*"))))
+    return ids
+
+
+def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end: int) -> None:
+    task = ctx.doc.text[start:end]
+    section = ctx.doc.section_at(start)
+    resp = Responsibility(agency_id=agency_id, role=role, requested=requested, task=task, start=start, end=end,
+                          section_id=section.id if section else None)
+    resp, warnings = link.link_responsibility(ctx.doc, resp, task)
+    refs = link.parse_references(task)
+    if refs and not ctx.doc.objectives and not ctx.doc.targets:
+        warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
+                               message=f"no extracted objective/target for: {link.describe(refs)}")]
+    key = (agency_id, role, start, end)
+    if any((r.agency_id, r.role, r.start, r.end) == key for r in ctx.out):
+        return
+    ctx.out.append(resp)
+    ctx.warnings.extend(warnings)
+
+
+def _clause(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int,
+            default: Role | None = None) -> None:
+    """Responsibilities of one clause: the subjects' roles from the leading verbs, coordinators after
+    "phối hợp với"."""
+    text = ctx.doc.text[start:end]
+    roles, coord_at = leading_roles(text)
+    if not roles:
+        roles = [default or "implement"]
+    subject_roles = roles if roles[0] == "coordinate" else [r for r in roles if r != "coordinate"]
+    for agency_id in subjects:
+        for role in subject_roles:
+            _add(ctx, agency_id, role, requested, start, end)
+    if coord_at is not None and roles[0] != "coordinate":
+        run, _ = _leading_run(ctx, start + coord_at, end)
+        for m in run:
+            if m.agency_id and m.agency_id not in subjects:
+                _add(ctx, m.agency_id, "coordinate", requested, start, end)
+
+
+def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: Role | None = None) -> bool:
+    """A clause whose subject is written inline ("Sở A chủ trì, phối hợp với Sở B …")."""
+    run, pos = _leading_run(ctx, start, end)
+    subjects = [m.agency_id for m in run if m.agency_id]
+    if not subjects:
+        return False
+    requested = requested or is_request(ctx.doc.text[start:end])
+    _clause(ctx, list(dict.fromkeys(subjects)), requested, pos, end, default)
+    # The clause's evidence starts at the subject, so that the quote names the agency.
+    for i, r in enumerate(ctx.out):
+        if r.start == pos and r.end == end and r.agency_id in subjects:
+            ctx.out[i] = r.model_copy(update={"start": start, "task": ctx.doc.text[start:end]})
+    return True
+
+
+def _items(ctx: _Ctx, start: int, end: int) -> None:
+    """The numbered (or "Đề nghị …") items of an implementation part."""
+    text, folded = ctx.doc.text, ctx.folded
+    heads = [m for m in _ITEM.finditer(folded, start, end)]
+    for i, m in enumerate(heads):
+        item_end = heads[i + 1].start() if i + 1 < len(heads) else end
+        line_end = folded.find("\n", m.end(), item_end)
+        line_end = item_end if line_end < 0 else line_end
+        first = text[m.end() : line_end]
+        colon = first.find(":")
+        requested = is_request(first)
+        if 0 < colon < 160 and ctx.mentions_in(m.end(), m.end() + colon):
+            subjects, body_start = _subjects_of(ctx, m.end(), m.end() + colon), m.end() + colon + 1
+        elif not leading_roles(first)[0] and (len(first.split()) <= 16 or not regex.search(r"[.;]", first)) \
+                and (ctx.mentions_in(m.end(), line_end) or len(first.split()) <= 12):
+            subjects, body_start = _subjects_of(ctx, m.end(), line_end), line_end
+        else:
+            run, pos = _leading_run(ctx, m.end(), line_end)
+            if not run:
+                continue
+            subjects = list(dict.fromkeys(r.agency_id for r in run if r.agency_id))
+            body_start = pos
+        _body(ctx, subjects, requested, body_start, item_end)
+
+
+def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int) -> None:
+    """Clauses of an item body; a bullet "- Hội Liên hiệp Phụ nữ tỉnh: …" switches the assignee."""
+    current = subjects
+    for s, e in split_clauses(ctx.doc.text, start, end):
+        line_start = ctx.doc.text.rfind("\n", 0, s) + 1
+        sub = _SUB_ASSIGNEE.match(ctx.folded, line_start)
+        if sub and line_start <= s <= sub.end(1) + 3:
+            named = _subjects_of(ctx, sub.start(1), sub.end(1)) if ctx.mentions_in(sub.start(1), sub.end(1)) else []
+            if named:
+                current = named
+                s = sub.end()
+                while s < e and ctx.doc.text[s] in " *:":
+                    s += 1
+                if e - s < 3:
+                    continue
+        elif ctx.doc.text[line_start:s].strip() == "" and s == line_start and not sub:
+            pass
+        _clause(ctx, current, requested, s, e)
+
+
+def _activities(ctx: _Ctx) -> None:
+    for m in _ACTIVITY.finditer(ctx.folded):
+        end = ctx.folded.find("\n", m.end())
+        end = len(ctx.folded) if end < 0 else end
+        span = split_clauses(ctx.doc.text, m.end(), end)
+        if span:
+            _inline(ctx, span[0][0], span[-1][1])
+
+
+def _decisions(ctx: _Ctx) -> None:
+    for start, end in decision_spans(ctx.doc):
+        for m in _GIAO.finditer(ctx.folded, start, end):
+            clauses = split_clauses(ctx.doc.text, m.end(), end)
+            if clauses:
+                _inline(ctx, clauses[0][0], clauses[0][1])
+
+
+def _reporting(ctx: _Ctx) -> None:
+    for start, end in reporting_regions(ctx.doc):
+        for s, e in split_clauses(ctx.doc.text, start, end):
+            _inline(ctx, s, e, default="report")
+
+
+def _tables(ctx: _Ctx) -> None:
+    """Appendix rows: the unit in the responsible-unit column leads on the row's target."""
+    text, folded = ctx.doc.text, ctx.folded
+    column = None
+    objective = target = None
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            continue
+        cells = line.split("\t")
+        fcells = [fold(c) for c in cells]
+        header = next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
+        if header is not None or fcells[0].strip() in ("tt", "stt"):
+            column = header
+            continue
+        if column is None:
+            continue
+        # Rows keep their labels even when trailing empty cells were trimmed.
+        label = " ".join(fcells[:2])
+        if mo := _ROW_OBJECTIVE.search(label):
+            objective, target = mo.group(1), None
+        elif mt := _ROW_TARGET.search(label):
+            target = mt.group(1)
+        if len(cells) <= column:
+            continue
+        cell_start = line_start + sum(len(c) + 1 for c in cells[:column])
+        cell = cells[column]
+        if not cell.strip():
+            continue
+        refs = [(objective, target)] if objective and target else [(objective, None)] if objective else []
+        for part in regex.finditer(r"[^;]+", cell):
+            s, e = cell_start + part.start(), cell_start + part.end()
+            while s < e and text[s] == " ":
+                s += 1
+            run, _ = _leading_run(ctx, s, e)
+            ids = [m.agency_id for m in run if m.agency_id]
+            if not ids:
+                name = text[s:e].strip()
+                resolved = resolve_name("UBND " + name) if fold(name).startswith("các huyện") else resolve_name(name)
+                ids = [resolved] if resolved else [unresolved_id(name)]
+                if not resolved:
+                    ctx.extra_agencies.append(Found(None, s, e))
+            for agency_id in dict.fromkeys(ids):
+                _add_table(ctx, agency_id, s, e, refs)
+
+
+def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.Ref]) -> None:
+    obj_ids, tgt_ids, missing = link.resolve(ctx.doc, refs)
+    section = ctx.doc.section_at(start)
+    ctx.out.append(Responsibility(agency_id=agency_id, role="lead", task=ctx.doc.text[start:end], start=start, end=end,
+                                  section_id=section.id if section else None, objective_ids=obj_ids, target_ids=tgt_ids))
+    if missing:
+        ctx.warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
+                                       message=f"no extracted objective/target for: {link.describe(missing)}"))
+
+
+def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
+    """Link agencies to work with a role, and to the objectives and targets the text names."""
+    mentions = [Found(a.id if a.resolved else None, m.start, m.end) for a in doc.agencies for m in a.mentions]
+    if not doc.agencies:
+        mentions = find_mentions(doc.text, document_year(doc))
+    mentions.sort(key=lambda f: f.start)
+    ctx = _Ctx(doc, fold(doc.text), mentions, [], [], [])
+    for step in (_activities, _decisions, _reporting, _tables):
+        step(ctx)
+    for start, end in implementation_regions(doc):
+        _items(ctx, start, end)
+    extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
+    return doc.model_copy(update={
+        "responsibilities": doc.responsibilities + tuple(sorted(ctx.out, key=lambda r: (r.start, r.agency_id))),
+        "agencies": merge_agencies(doc.agencies, extra),
+        "warnings": doc.warnings + tuple(warnings) + tuple(ctx.warnings),
+    })

@@ -1,0 +1,333 @@
+"""Objectives, targets and their milestones (ANNOTATION.md §2).
+
+Targets are found wherever plans put them: labelled "Chỉ tiêu N" lines, unlabelled quantified
+bullets or prose under "Mục tiêu cụ thể", an activity's "Mục tiêu:" line, and appendix table
+rows. Each target gets its milestones (:mod:`gdparse.extract.milestones`), the phrase it
+measures, a domain and the national indicator it implements
+(:mod:`gdparse.extract.indicators`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from gdparse.extract.indicators import domain_of, match_indicator, strategy_for_years
+from gdparse.extract.lines import Line, continuation_end, scan
+from gdparse.extract.milestones import clauses, find_milestones
+from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
+from gdparse.vietnamese import fold
+
+STAGE = "extract.targets"
+ZONE_KINDS = ("objectives", "targets")
+_DIGIT = regex.compile(r"\d")
+# What a target measures starts at a rate noun ...
+_MEASURE_NOUN = regex.compile(r"(?<!\p{L})(?:tỷ lệ|tỷ số|tỷ suất|tỷ trọng|số giờ|số lượng|thời gian|khoảng cách|số)(?!\p{L})")
+# ... and stops at the verb or number that states the level.
+_MEASURE_STOP = regex.compile(
+    r"(?<!\p{L})(?:đạt|là|ở mức|giảm|tăng|xuống|lên|còn|không vượt quá|không dưới|duy trì|từ \d|vào năm|đến năm)(?!\p{L})|\d|[;(:]"
+)
+_TRIM = " \t\n,.;:-–"
+
+
+@dataclass
+class _Item:
+    """A stretch of text that states one target (labelled) or several (unlabelled)."""
+
+    start: int
+    end: int
+    objective: str | None  # objective id
+    label: str | None = None
+    number: str | None = None
+    labelled: bool = False
+    label_end: int | None = None
+    context: str | None = None  # heading of the activity an activity goal belongs to
+    milestones: list[Milestone] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    objectives: list[Objective] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
+    current: str | None = None  # current objective id
+    zone_scheme: str | None = None
+    in_zone: bool = False
+    specific: bool = False
+    heading: str | None = None  # the last numbered heading seen
+
+
+def extract_objectives_and_targets(doc: PlanDocument) -> PlanDocument:
+    """Fill ``doc.objectives`` and ``doc.targets``; anything unparsed becomes a warning."""
+    try:
+        objectives, targets, warnings = _extract(doc)
+    except Exception as exc:  # never let one odd document stop a batch
+        return doc.with_warnings(DocWarning(code="targets-failed", message=repr(exc), stage=STAGE))
+    return doc.model_copy(update={
+        "objectives": tuple(objectives),
+        "targets": tuple(targets),
+        "warnings": doc.warnings + tuple(warnings),
+    })
+
+
+def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[DocWarning]]:
+    text = doc.text
+    folded = fold(text)
+    lines = scan(text, folded)
+    zones = [(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS]
+    state = _State()
+    for i, line in enumerate(lines):
+        _step(doc, folded, lines, i, line, state, zones)
+    for item in state.items:
+        item.milestones = find_milestones(text, folded, item.start, item.end, timeless=item.labelled)
+    years = [m.year for it in state.items for m in it.milestones if m.year]
+    if not years and doc.metadata.period_end:
+        years = [doc.metadata.period_end]
+    strategy = strategy_for_years(years)
+    targets = _targets(doc, folded, state, strategy)
+    warnings = state.warnings
+    if state.in_zone and not state.objectives and not targets:
+        warnings.append(DocWarning(code="objectives-empty", message="objectives section without objectives "
+                                   "or targets", stage=STAGE))
+    return state.objectives, targets, warnings
+
+
+def _in(zones: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in zones)
+
+
+def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
+          zones: list[tuple[int, int]]) -> None:
+    text = doc.text
+    if line.kind == "blank":
+        return
+    if line.heading_like and line.kind == "text" and line.scheme not in (None, "bullet"):
+        state.heading = text[line.content_start:line.content_end]
+    if state.in_zone and not line.table_row and _ends_zone(line, state):
+        state.in_zone, state.specific, state.current = False, False, None
+    if line.kind == "zone" and not line.table_row:
+        state.in_zone, state.zone_scheme, state.specific, state.current = True, line.scheme, False, None
+        return
+    in_zone = state.in_zone or _in(zones, line.start)
+    if line.kind == "general" and in_zone:
+        _general(doc, lines, i, line, state)
+        state.current = "obj-general"
+        return
+    if line.kind == "specific":
+        state.in_zone = state.in_zone or not line.table_row
+        state.specific, state.current = True, None
+        rest_end = line.content_end
+        if _DIGIT.search(folded, line.label_end, rest_end):
+            state.items.append(_Item(line.label_end, continuation_end(lines, i, text), None))
+        return
+    if line.kind == "objective":
+        _objective(doc, line, state)
+        return
+    if line.kind == "target":
+        if not (in_zone or line.table_row or line.number):
+            return
+        end = continuation_end(lines, i, text) if not line.table_row else line.content_end
+        number = line.number
+        label = "Chỉ tiêu" + (f" {number}" if number else "")
+        state.items.append(_Item(line.content_start, end, _current(state), label, number, True, line.label_end))
+        return
+    if line.kind == "activity_goal":
+        end = line.content_end if line.table_row else continuation_end(lines, i, text)
+        if _DIGIT.search(folded, line.label_end, end):
+            state.items.append(_Item(line.label_end, end, _current(state) if in_zone else None,
+                                     context=state.heading))
+        return
+    if line.kind == "text" and in_zone and state.current != "obj-general":
+        if line.table_row:
+            return
+        if _continues_previous(state, line):
+            return
+        if line.heading_like and state.specific and line.scheme not in (None, "bullet") \
+                and not _DIGIT.search(folded, line.content_start, line.content_end):
+            _implicit_objective(doc, line, state)
+            return
+        if _DIGIT.search(folded, line.content_start, line.content_end) and (state.specific or state.current):
+            state.items.append(_Item(line.content_start, continuation_end(lines, i, text), _current(state)))
+
+
+def _current(state: _State) -> str | None:
+    return state.current if state.current != "obj-general" else None
+
+
+def _continues_previous(state: _State, line: Line) -> bool:
+    return bool(state.items) and state.items[-1].start <= line.content_start < state.items[-1].end
+
+
+def _ends_zone(line: Line, state: _State) -> bool:
+    """A heading of the zone's own numbering level (the next "III.") closes the zone."""
+    if line.kind in ("general", "specific", "objective", "target", "zone"):
+        return False
+    if state.zone_scheme and state.zone_scheme != "bullet":
+        return line.scheme == state.zone_scheme
+    return line.heading_like and line.scheme is None  # an upper-case heading line
+
+
+def _general(doc: PlanDocument, lines: list[Line], i: int, line: Line, state: _State) -> None:
+    text = doc.text
+    start, end = line.content_start, line.content_end
+    title_start = line.label_end
+    if not text[line.label_end:line.content_end].strip(_TRIM):
+        # The goal is the paragraph under the heading.
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "blank":
+            j += 1
+        if j < len(lines) and lines[j].kind == "text" and not lines[j].heading_like:
+            title_start, end = lines[j].content_start, continuation_end(lines, j, text)
+        else:
+            title_start = end
+    oid = _unique("obj-general", state)
+    state.objectives.append(Objective(
+        id=oid, start=start, end=end, number=None, title=text[title_start:end].strip(_TRIM) or None,
+        domain="other", general=True, section_id=_section_id(doc, start),
+    ))
+
+
+def _objective(doc: PlanDocument, line: Line, state: _State) -> None:
+    text = doc.text
+    number = line.number
+    oid = f"obj-{number}"
+    state.current, state.specific = oid, True
+    if any(o.id == oid for o in state.objectives):
+        return  # a table repeating the objectives of the plan body
+    title = text[line.label_end:line.content_end].strip(_TRIM) or None
+    state.objectives.append(Objective(
+        id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
+        domain=domain_of(title or ""), general=False, section_id=_section_id(doc, line.content_start),
+    ))
+    if title and _DIGIT.search(fold(title)):
+        # "Mục tiêu 1: Đến năm 2025 đạt 30% …": the heading itself states the target.
+        state.items.append(_Item(line.label_end, line.content_end, oid))
+
+
+def _implicit_objective(doc: PlanDocument, line: Line, state: _State) -> None:
+    """A numbered heading under "Mục tiêu cụ thể" without the word Mục tiêu ("a) Về chính trị")."""
+    number = str(sum(1 for o in state.objectives if not o.general) + 1)
+    oid = _unique(f"obj-{number}", state)
+    title = doc.text[line.content_start:line.content_end].strip(_TRIM)
+    state.current = oid
+    state.objectives.append(Objective(
+        id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
+        domain=domain_of(title), general=False, section_id=_section_id(doc, line.content_start),
+    ))
+
+
+def _unique(base: str, state: _State) -> str:
+    ids = {o.id for o in state.objectives}
+    if base not in ids:
+        return base
+    k = 2
+    while f"{base}-{k}" in ids:
+        k += 1
+    return f"{base}-{k}"
+
+
+def _section_id(doc: PlanDocument, pos: int) -> str | None:
+    section = doc.section_at(pos) if doc.sections else None
+    return section.id if section else None
+
+
+def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None) -> list[Target]:
+    text = doc.text
+    domains = {o.id: o.domain for o in state.objectives}
+    numbers = {o.id: o.number for o in state.objectives}
+    out: list[Target] = []
+    used: set[str] = set()
+    counters: dict[str | None, int] = {}
+    for item in state.items:
+        if item.labelled:
+            pieces = [(item.start, item.end, item.milestones)]
+            if not item.milestones and _DIGIT.search(folded, item.label_end or item.start, item.end):
+                state.warnings.append(DocWarning(
+                    code="target-no-milestone", stage=STAGE, start=item.start, end=item.end,
+                    message=f"{item.label}: numbers found but no milestone read"))
+        else:
+            pieces = _split(text, item)
+        for start, end, milestones in pieces:
+            counters[item.objective] = counters.get(item.objective, 0) + 1
+            obj_number = numbers.get(item.objective) if item.objective else None
+            local = item.number or str(counters[item.objective])
+            tid = f"tgt-{obj_number or 0}-{local}"
+            k = 2
+            while tid in used:
+                tid = f"tgt-{obj_number or 0}-{local}-{k}"
+                k += 1
+            used.add(tid)
+            body = text[item.start:item.end] if item.labelled else text[start:end]
+            body_start = item.start if item.labelled else start
+            label_free = _strip_label(body)
+            ind_id, score = match_indicator(label_free, strategy)
+            domain = domains.get(item.objective or "", "other")
+            if domain == "other" and item.context:
+                domain = domain_of(item.context)
+            if domain == "other":
+                domain = _indicator_domain(ind_id) or domain_of(label_free)
+            out.append(Target(
+                id=tid, start=start, end=end, objective_id=item.objective, label=item.label,
+                number=item.number, text=text[start:end], indicator=_measure(body, body_start, milestones),
+                indicator_id=ind_id, indicator_score=score, domain=domain,
+                section_id=_section_id(doc, start), milestones=tuple(milestones),
+            ))
+    return out
+
+
+def _split(text: str, item: _Item) -> list[tuple[int, int, list[Milestone]]]:
+    """Unlabelled text: one target per clause that holds milestones."""
+    out = []
+    for cs, ce in clauses(text, item.start, item.end):
+        ms = [m for m in item.milestones if cs <= m.start < ce]
+        if not ms:
+            continue
+        while cs < ce and text[cs] in _TRIM:
+            cs += 1
+        while ce > cs and text[ce - 1] in " \t\n;,":
+            ce -= 1
+        out.append((cs, max(ce, max(m.end for m in ms)), ms))
+    return out
+
+
+_LABEL = regex.compile(r"^\s*chỉ\s+tiêu(?:\s+(?:số\s+)?\d{1,2}(?:\.\d{1,2})?[a-z]?)?\s*[:.–-]\s*", regex.I)
+
+
+def _strip_label(body: str) -> str:
+    return _LABEL.sub("", body, count=1)
+
+
+def _indicator_domain(ind_id: str | None) -> str | None:
+    if not ind_id:
+        return None
+    from gdparse.extract.indicators import indicator
+
+    ind = indicator(ind_id)
+    return ind.domain if ind else None
+
+
+def _measure(body: str, body_start: int, milestones: list[Milestone]) -> str | None:
+    """What is measured: "Tỷ lệ nữ làm chủ doanh nghiệp" from "Tỷ lệ nữ làm chủ doanh nghiệp đạt 30% …",
+    or the phrase after the numbers ("… đạt 75% các cơ quan … có lãnh đạo chủ chốt là nữ")."""
+    text = _strip_label(body)
+    offset = len(body) - len(text)
+    folded = fold(text)
+    first = (milestones[0].start - body_start - offset) if milestones else len(text)
+    m = _MEASURE_NOUN.search(folded, 0, max(first, 0))
+    if m:
+        stop = _MEASURE_STOP.search(folded, m.end())
+        phrase = text[m.start(): stop.start() if stop else len(text)].strip(_TRIM)
+        if len(phrase.split()) >= 2:
+            return phrase
+    if milestones:
+        first_sentence_end = min([len(text)] + [i for i in (folded.find(";"), folded.find(". ")) if i >= 0])
+        last = max((ms.end - body_start - offset for ms in milestones
+                    if ms.end - body_start - offset <= first_sentence_end), default=None)
+        if last is not None:
+            tail = text[last:first_sentence_end]
+            tail = regex.sub(r"^\s*(?:\([^)]*\)\s*)?(?:vào\s+năm\s+\d{4})?", "", tail)
+            phrase = regex.split(r"[;(]|\.\s|\.$", tail)[0].strip(_TRIM)
+            if len(phrase.split()) >= 2:
+                return phrase
+    return None

@@ -1,0 +1,110 @@
+"""Link stage: resolve references such as "chỉ tiêu 1 của Mục tiêu 2" to objective and target ids.
+
+``parse_references`` reads the numbers out of a text; ``resolve`` turns them into the ids of the
+objectives and targets the extractor found. ``link(doc)`` re-resolves every responsibility; references
+that match no extracted item are kept as warnings with their numbers, never dropped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gdparse.model import DocWarning, PlanDocument, Responsibility
+from gdparse.vietnamese import fold
+
+STAGE = "link"
+
+_NUM = r"\d+[a-z]?"
+_NUM_LIST = rf"{_NUM}(?:\s*(?:,|và|;)\s*{_NUM})*"
+# "(các) chỉ tiêu 1, 2, 3 (của|thuộc)? Mục tiêu 5" (bold markers of the source may surround numbers).
+_TARGETS = regex.compile(
+    rf"chỉ\s+tiêu\s+[*\s]*({_NUM_LIST})[*\s]*(?:,\s*)?(?:của|thuộc|tại)?[*\s]*mục\s+tiêu\s+[*\s]*(\d+)"
+)
+_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+[*\s]*(\d+)(?!\s*[.,]\d)")
+_SPLIT = regex.compile(r"\s*(?:,|và|;)\s*")
+
+Ref = tuple[str, str | None]  # (objective number, target number or None)
+
+
+def parse_references(text: str) -> list[Ref]:
+    """Objective and target numbers named in ``text``, in order, without duplicates.
+
+    >>> parse_references("Mục tiêu 1; chỉ tiêu 1 của Mục tiêu 2; các chỉ tiêu 1, 2 của Mục tiêu 6")
+    [('1', None), ('2', '1'), ('6', '1'), ('6', '2')]
+    """
+    folded = fold(text)
+    refs: list[tuple[int, Ref]] = []
+    covered: list[tuple[int, int]] = []
+    for m in _TARGETS.finditer(folded):
+        for number in _SPLIT.split(m.group(1)):
+            refs.append((m.start(), (m.group(2), number)))
+        covered.append((m.start(), m.end()))
+    for m in _OBJECTIVE.finditer(folded):
+        if not any(s <= m.start() < e for s, e in covered):
+            refs.append((m.start(), (m.group(1), None)))
+    out: list[Ref] = []
+    for _, ref in sorted(refs, key=lambda r: r[0]):
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+def resolve(doc: PlanDocument, refs: list[Ref]) -> tuple[tuple[str, ...], tuple[str, ...], list[Ref]]:
+    """Objective ids, target ids, and the references that matched nothing extracted."""
+    objectives = {o.number: o.id for o in doc.objectives if o.number and not o.general}
+    obj_number = {o.id: o.number for o in doc.objectives}
+    targets = {(obj_number.get(t.objective_id), t.number): t.id for t in doc.targets if t.number}
+    obj_ids: list[str] = []
+    tgt_ids: list[str] = []
+    missing: list[Ref] = []
+    for objective, target in refs:
+        if target is None:
+            found = objectives.get(objective)
+            if found and found not in obj_ids:
+                obj_ids.append(found)
+        else:
+            found = targets.get((objective, target))
+            if found and found not in tgt_ids:
+                tgt_ids.append(found)
+        if not found:
+            missing.append((objective, target))
+    return tuple(obj_ids), tuple(tgt_ids), missing
+
+
+def describe(refs: list[Ref]) -> str:
+    return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
+
+
+def link_responsibility(doc: PlanDocument, resp: Responsibility, text: str) -> tuple[Responsibility, list[DocWarning]]:
+    """Fill a responsibility's objective/target ids from the references in ``text``."""
+    refs = parse_references(text)
+    if not refs:
+        return resp, []
+    obj_ids, tgt_ids, missing = resolve(doc, refs)
+    warnings = []
+    if missing:
+        warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=resp.start, end=resp.end,
+                                   message=f"no extracted objective/target for: {describe(missing)}"))
+    return resp.model_copy(update={"objective_ids": obj_ids, "target_ids": tgt_ids}), warnings
+
+
+def link(doc: PlanDocument) -> PlanDocument:
+    """Re-resolve the objective/target references of every responsibility against the extracted items.
+
+    Responsibilities that already carry ids (from an appendix row) keep them; this stage only fills
+    responsibilities whose evidence names objectives or targets and has no ids yet.
+    """
+    if not doc.responsibilities or not (doc.objectives or doc.targets):
+        return doc
+    out = []
+    warnings: list[DocWarning] = []
+    for resp in doc.responsibilities:
+        if resp.objective_ids or resp.target_ids:
+            out.append(resp)
+            continue
+        new, w = link_responsibility(doc, resp, doc.text[resp.start : resp.end])
+        out.append(new)
+        warnings.extend(w)
+    # Warnings of the extract stage for the same spans are superseded by this pass.
+    kept = [w for w in doc.warnings if not (w.code == "reference_unlinked" and w.stage != STAGE)] if warnings else list(doc.warnings)
+    return doc.model_copy(update={"responsibilities": tuple(out), "warnings": tuple(kept + warnings)})

@@ -1,0 +1,326 @@
+"""Normalise a decoded text: one text that every later stage spans over.
+
+A pipeline of small ``text -> edits`` passes. Each pass returns edits against its input; the
+runs of every pass are composed so that each normalised offset maps back to the original
+(``NormalizedText.runs``, see :mod:`gdparse.offsets`). Tone-mark placement is *not* rewritten
+here (hoà stays hoà); matching uses :func:`gdparse.vietnamese.fold`, which keeps length.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+
+import regex
+
+from gdparse.model import Frozen
+from gdparse.offsets import Edit, Run, apply_edits, compose, identity
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+class NormalizedText(Frozen):
+    """The normalised text, its map back to the original, and layout hints found on the way."""
+
+    text: str
+    runs: tuple[Run, ...]
+    bold: tuple[tuple[int, int], ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()  # markdown heading lines (start, end)
+
+
+Pass = Callable[[str], list[Edit]]
+
+
+# --- passes -------------------------------------------------------------------------------
+
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def newlines(text: str) -> list[Edit]:
+    """CRLF, CR, form feeds and Unicode line separators become LF."""
+    return [(m.start(), m.end(), "\n") for m in _NEWLINES.finditer(text) if m.group() != "\n"]
+
+
+_BLOCK_TAG = regex.compile(
+    r"(?is)<(script|style|head|nav|noscript)\b.*?</\1\s*>|<!--.*?-->"
+    r"|</?(?:p|div|br|li|ul|ol|tr|table|thead|tbody|h[1-6]|section|article|header|footer|blockquote)\b[^>]*>"
+    r"|</?(?:td|th)\b[^>]*>"
+)
+_SUP = regex.compile(r"(?i)<sup>\s*(\d{1,3})\s*</sup>")
+_INLINE_TAG = regex.compile(r"(?i)</?(?:[a-z][a-z0-9]*)\b[^<>\n]{0,500}>")
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def html_blocks(text: str) -> list[Edit]:
+    """HTML block structure: script/style dropped, blocks become lines, cells tabs."""
+    edits = []
+    for m in _BLOCK_TAG.finditer(text):
+        tag = m.group().lower()
+        name = regex.match(r"<(/?)([a-z0-9!-]+)", tag)
+        closing, tag_name = (name.group(1), name.group(2)) if name else ("", "")
+        if m.group(1) or tag_name.startswith("!--"):
+            replacement = ""
+        elif tag_name in ("td", "th"):
+            replacement = "" if closing else "\t"
+        else:
+            replacement = "\n"
+        edits.append((m.start(), m.end(), replacement))
+    return edits
+
+
+def inline_tags(text: str) -> list[Edit]:
+    """Inline tags (``<i>``, ``<b>``, ``<sup>``) and entities; ``<sup>1</sup>`` becomes ``¹``."""
+    edits: list[Edit] = []
+    for m in _SUP.finditer(text):
+        edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
+    taken = [(s, e) for s, e, _ in edits]
+    for m in _INLINE_TAG.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            edits.append((m.start(), m.end(), ""))
+    for m in _ENTITY.finditer(text):
+        edits.append((m.start(), m.end(), html.unescape(m.group())))
+    edits.sort()
+    return _drop_overlaps(edits)
+
+
+_COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
+
+
+def nfc(text: str) -> list[Edit]:
+    """Compose decomposed characters (NFC), one base character and its marks at a time."""
+    edits = []
+    for m in _COMBINING_RUN.finditer(text):
+        composed = unicodedata.normalize("NFC", m.group())
+        if composed != m.group():
+            edits.append((m.start(), m.end(), composed))
+    return edits
+
+
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
+_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\u00ad]")
+_CELL_GAP = regex.compile(r" +(?=\t)|(?<=\t) +|  +")
+_SPACE_RUN = regex.compile(r"[ \t]+")
+_PIPE_GAP = regex.compile(r"[ \t]*\|[ \t]*")
+_PIPE_ROW = regex.compile(r"^\|.*\|$")
+_PIPE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def odd_spaces(text: str) -> list[Edit]:
+    """No-break and other odd spaces become plain spaces; zero-width characters go."""
+    edits = [(m.start(), m.end(), "") for m in _ZERO_WIDTH.finditer(text)]
+    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
+    return sorted(edits)
+
+
+def whitespace(text: str) -> list[Edit]:
+    """Lines trimmed and runs of spaces collapsed.
+
+    A line with two or more inner tabs (or a markdown ``|`` row) is a table row: its cell
+    separators become one tab each. Elsewhere a tab is a space.
+    """
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        edits.extend(_line_whitespace(line, pos))
+        pos += len(line) + 1
+    edits.sort()
+    return _drop_overlaps(edits)
+
+
+def _line_whitespace(line: str, pos: int) -> list[Edit]:
+    spaces = " \u00a0\ufeff"
+    core = line.strip(spaces)
+    if core.count("\t") >= 2 and core.strip("\t"):
+        return _table_row_whitespace(line, pos)
+    stripped = line.strip(spaces + "\t")
+    if not stripped:
+        return [(pos, pos + len(line), "")] if line else []
+    lead = len(line) - len(line.lstrip(spaces + "\t"))
+    body_start, body_end = pos + lead, pos + lead + len(stripped)
+    edits: list[Edit] = []
+    if lead:
+        edits.append((pos, body_start, ""))
+    if body_end < pos + len(line):
+        edits.append((body_end, pos + len(line), ""))
+    if _PIPE_RULE.match(stripped) and "-" in stripped:
+        return [(pos, pos + len(line), "")]
+    if _PIPE_ROW.match(stripped) and stripped.count("|") >= 3:
+        for m in _PIPE_GAP.finditer(stripped):
+            at_edge = m.start() == 0 or m.end() == len(stripped)
+            edits.append((body_start + m.start(), body_start + m.end(), "" if at_edge else "\t"))
+        return edits
+    for m in _SPACE_RUN.finditer(stripped):
+        if m.group() != " ":
+            edits.append((body_start + m.start(), body_start + m.end(), " "))
+    return edits
+
+
+def _table_row_whitespace(line: str, pos: int) -> list[Edit]:
+    """A tab-separated table row: leading tabs are empty cells and stay; trailing ones go."""
+    edits: list[Edit] = []
+    lead = len(line) - len(line.lstrip(" \u00a0\ufeff"))
+    if lead:
+        edits.append((pos, pos + lead, ""))
+    body = line[lead:].rstrip(" \t\u00a0\ufeff")
+    body_start = pos + lead
+    if body_start + len(body) < pos + len(line):
+        edits.append((body_start + len(body), pos + len(line), ""))
+    for m in _CELL_GAP.finditer(body):
+        next_is_tab = body[m.end() : m.end() + 1] == "\t" or body[m.start() - 1 : m.start()] == "\t"
+        edits.append((body_start + m.start(), body_start + m.end(), "" if next_is_tab else " "))
+    return edits
+
+
+_FOOTNOTE_BODY = regex.compile(rf"(?m)^(?:[{SUPERSCRIPT_DIGITS}]+|\ufffd)[ \t]*\S[^\n]*$")
+
+
+def footnotes_to_end(text: str) -> list[Edit]:
+    """Footnote bodies printed at a page foot move to the end of the text.
+
+    They would otherwise cut the sentence that the page break interrupted; at the end they
+    stay footnotes (segment gives them a ``footnotes`` section).
+    """
+    bodies = list(_FOOTNOTE_BODY.finditer(text))
+    if not bodies:
+        return []
+    tail_start = len(text.rstrip())
+    # Bodies already at the end (after the last ordinary line) stay where they are.
+    trailing = []
+    for m in reversed(bodies):
+        between = text[m.end() : tail_start]
+        if between.strip() == "":
+            trailing.append(m)
+            tail_start = m.start()
+        else:
+            break
+    moving = [m for m in bodies if m not in trailing]
+    if not moving:
+        return []
+    edits: list[Edit] = [(m.start(), m.end() + (1 if text[m.end() : m.end() + 1] == "\n" else 0), "") for m in moving]
+    block = "\n\n" + "\n".join(m.group() for m in moving)
+    edits.append((len(text), len(text), block))
+    return edits
+
+
+_TERMINAL = set('.:;!?…"”)]/')
+_PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
+_LEADING_PUNCT = regex.compile(r"\n(?=[;,][ \t]*\p{L})")
+
+
+def join_page_breaks(text: str) -> list[Edit]:
+    """Join a sentence cut by a page break: "xây dựng,\\n\\nhoàn thiện" -> "xây dựng, hoàn thiện".
+
+    Joined only when the line before does not end a sentence and the next starts lowercase.
+    A line starting with ";" or "," (a lost footnote marker left it there) joins its line.
+    """
+    edits: list[Edit] = []
+    for m in _PAGE_CUT.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].rstrip()
+        if before and before[-1] not in _TERMINAL and not _looks_like_heading(before):
+            edits.append((m.start(), m.end(), " "))
+    for m in _LEADING_PUNCT.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    edits.sort()
+    return _drop_overlaps(edits)
+
+
+def _looks_like_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+_BLANK_RUN = regex.compile(r"\n{3,}")
+
+
+def blank_lines(text: str) -> list[Edit]:
+    """At most one blank line in a row; no blank lines at the start or the end."""
+    edits = [(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text)]
+    lead = len(text) - len(text.lstrip("\n"))
+    if lead:
+        edits = [(0, lead, "")] + [e for e in edits if e[0] >= lead]
+    trail = len(text.rstrip("\n"))
+    if trail < len(text):
+        edits = [e for e in edits if e[1] <= trail] + [(trail, len(text), "\n")]
+    return edits
+
+
+# --- markdown (last: its bold spans are then final offsets) --------------------------------
+
+_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
+_MD_BOLD = regex.compile(r"\*\*(?=[^\s*]|\*\s)([^\n]{1,400}?|[^\n]{1,400}?\n[^\n]{1,400}?)(?<=\S)\*\*")
+_MD_UNDERBOLD = regex.compile(r"(?<!\w)__(?=\S)([^\n]{1,400}?)(?<=\S)__(?!\w)")
+_MD_ITALIC = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![*\w])")
+
+
+def markdown(text: str) -> tuple[list[Edit], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Markdown heading marks and emphasis removed; returns edits, bold spans and heading lines
+    (both as offsets into the *input*; the caller maps them)."""
+    edits: list[Edit] = []
+    bold: list[tuple[int, int]] = []
+    headings: list[tuple[int, int]] = []
+    for m in _MD_HEADING.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+        line_end = text.find("\n", m.end())
+        headings.append((m.end(), len(text) if line_end < 0 else line_end))
+    for pattern in (_MD_BOLD, _MD_UNDERBOLD):
+        for m in pattern.finditer(text):
+            edits.append((m.start(), m.start(1), ""))
+            edits.append((m.end(1), m.end(), ""))
+            bold.append((m.start(1), m.end(1)))
+    taken = sorted(edits)
+    for m in _MD_ITALIC.finditer(text):
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in taken):
+            edits.append((m.start(), m.start(1), ""))
+            edits.append((m.end(1), m.end(), ""))
+    edits.sort()
+    return _drop_overlaps(edits), bold, headings
+
+
+# --- driver ---------------------------------------------------------------------------------
+
+
+def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
+    kept: list[Edit] = []
+    end = -1
+    for e in edits:
+        if e[0] >= end or (e[0] == e[1] == end):
+            kept.append(e)
+            end = max(end, e[1])
+    return kept
+
+
+def _forward(runs: list[Run], offset: int) -> int:
+    """Map an offset of a pass's input to its output; runs of one pass are monotonic."""
+    i = bisect_right([r[1] for r in runs], offset) - 1
+    if i < 0:
+        return 0
+    new_start, old_start, length = runs[i]
+    return new_start + min(offset - old_start, length)
+
+
+TEXT_PASSES: tuple[Pass, ...] = (odd_spaces, whitespace, footnotes_to_end, join_page_breaks, blank_lines)
+
+
+def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...] = ()) -> NormalizedText:
+    """Normalise ``text``; ``extra_passes`` run after NFC (e.g. repairs of messy web text)."""
+    passes: list[Pass] = [newlines]
+    if is_html:
+        passes.append(html_blocks)
+    passes += [inline_tags, nfc, *extra_passes, *TEXT_PASSES]
+    runs = identity(len(text))
+    for step in passes:
+        edits = step(text)
+        if edits:
+            text, step_runs = apply_edits(text, edits)
+            runs = compose(step_runs, runs)
+    edits, bold, headings = markdown(text)
+    if edits:
+        text, step_runs = apply_edits(text, edits)
+        runs = compose(step_runs, runs)
+        bold = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in bold]
+        headings = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in headings]
+    return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))

@@ -1,0 +1,80 @@
+"""Offset bookkeeping: rewrite a text by edits and keep a map back to the original.
+
+A map is a sorted list of runs ``(new_start, old_start, length)``: characters copied unchanged.
+Characters inside edits map to the position of the edit in the old text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+Run = tuple[int, int, int]
+Edit = tuple[int, int, str]  # replace old[start:end] by the string
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Run]]:
+    """Apply sorted, non-overlapping edits; return the new text and its runs into ``text``."""
+    pieces: list[str] = []
+    runs: list[Run] = []
+    old_pos = new_pos = 0
+    for start, end, replacement in edits:
+        if start < old_pos:
+            raise ValueError(f"overlapping or unsorted edit at {start}")
+        if start > old_pos:
+            pieces.append(text[old_pos:start])
+            runs.append((new_pos, old_pos, start - old_pos))
+            new_pos += start - old_pos
+        pieces.append(replacement)
+        new_pos += len(replacement)
+        old_pos = end
+    if old_pos < len(text):
+        pieces.append(text[old_pos:])
+        runs.append((new_pos, old_pos, len(text) - old_pos))
+    return "".join(pieces), runs
+
+
+def identity(length: int) -> list[Run]:
+    return [(0, 0, length)] if length else []
+
+
+def compose(outer: Sequence[Run], inner: Sequence[Run]) -> list[Run]:
+    """Chain two maps: ``outer`` maps text2 -> text1 and ``inner`` maps text1 -> text0."""
+    inner_sorted = sorted(inner)
+    starts = [r[0] for r in inner_sorted]
+    result: list[Run] = []
+    for new_start, mid_start, length in outer:
+        i = max(bisect_right(starts, mid_start) - 1, 0)
+        mid_end = mid_start + length
+        while i < len(inner_sorted) and inner_sorted[i][0] < mid_end:
+            in_new, in_old, in_len = inner_sorted[i]
+            lo, hi = max(mid_start, in_new), min(mid_end, in_new + in_len)
+            if lo < hi:
+                piece = (new_start + lo - mid_start, in_old + lo - in_new, hi - lo)
+                if result and result[-1][0] + result[-1][2] == piece[0] and result[-1][1] + result[-1][2] == piece[1]:
+                    last = result.pop()
+                    piece = (last[0], last[1], last[2] + piece[2])
+                result.append(piece)
+            i += 1
+    return result
+
+
+def to_original(runs: Sequence[Run], offset: int) -> int:
+    """Map an offset of the new text to the original text (nearest copied position)."""
+    if not runs:
+        return 0
+    i = bisect_right([r[0] for r in runs], offset) - 1
+    if i < 0:
+        return runs[0][1]
+    new_start, old_start, length = runs[i]
+    if offset < new_start + length:
+        return old_start + offset - new_start
+    return old_start + length
+
+
+def to_new(runs: Sequence[Run], offset: int) -> int | None:
+    """Map an offset of the original text to the new text, or None if it was rewritten."""
+    for new_start, old_start, length in runs:
+        if old_start <= offset < old_start + length:
+            return new_start + offset - old_start
+    return None

@@ -1,0 +1,74 @@
+"""The pipeline: read -> normalize -> segment -> extract -> link. I/O happens only in ``read``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gdparse import read as read_stage
+from gdparse.extract import extract
+from gdparse.link import link
+from gdparse.model import DocWarning, PlanDocument, Source
+from gdparse.normalize import normalize
+from gdparse.offsets import to_original
+from gdparse.read import RawDocument
+from gdparse.segment import segment
+from gdparse.webtext import web_text_edits
+
+
+def raw_to_document(raw: RawDocument) -> PlanDocument:
+    """Normalise and segment a decoded document (no extraction yet)."""
+    # Portal repairs are safe on any text: each rule only fires on the damage it knows.
+    norm = normalize(raw.text, is_html=raw.format == "html", extra_passes=(web_text_edits,))
+    sections, tables, footnotes, warnings = segment(norm)
+    page_starts: tuple[int, ...] = ()
+    if raw.page_starts:
+        page_starts = tuple(_to_normalized(norm.runs, p) for p in raw.page_starts)
+    source = Source(
+        path=raw.path,
+        sha256=raw.sha256,
+        format=raw.format,
+        encoding=raw.encoding,
+        size_bytes=raw.size_bytes,
+        pages=raw.pages,
+        page_starts=page_starts,
+        ocr=raw.ocr,
+        offset_map=tuple({"norm_start": a, "orig_start": b, "length": n} for a, b, n in norm.runs),
+    )
+    notes = tuple(DocWarning(code="reader_note", message=note, stage="read") for note in raw.notes)
+    return PlanDocument(
+        source=source,
+        text=norm.text,
+        sections=tuple(sections),
+        tables=tuple(tables),
+        footnotes=tuple(footnotes),
+        warnings=notes + tuple(warnings),
+    )
+
+
+def _to_normalized(runs, orig_offset: int) -> int:
+    for new_start, old_start, length in runs:
+        if old_start + length > orig_offset:
+            return new_start + max(0, orig_offset - old_start)
+    return runs[-1][0] + runs[-1][2] if runs else 0
+
+
+def parse_raw(raw: RawDocument) -> PlanDocument:
+    """All stages after reading."""
+    return link(extract(raw_to_document(raw)))
+
+
+def parse(path: str | Path, *, max_bytes: int = read_stage.DEFAULT_MAX_BYTES) -> PlanDocument:
+    """Parse one file into a PlanDocument. Raises GdparseError (naming the file) on bad input."""
+    return parse_raw(read_stage.read(path, max_bytes=max_bytes))
+
+
+def parse_text(text: str, path: str = "<string>", format: str = "txt") -> PlanDocument:
+    """Parse a string as if it were a text file."""
+    data = text.encode("utf-8")
+    raw = read_stage.read_bytes(data, path if Path(path).suffix else path + "." + format)
+    return parse_raw(raw.model_copy(update={"path": path}))
+
+
+def original_offset(doc: PlanDocument, offset: int) -> int:
+    """The offset in the original decoded text of a normalised offset."""
+    return to_original([(r.norm_start, r.orig_start, r.length) for r in doc.source.offset_map], offset)

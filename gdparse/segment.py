@@ -1,0 +1,365 @@
+"""Segment stage: normalised text -> a tree of sections, tables and footnotes.
+
+1. ``gdparse.lines.text_to_lines``: lines with offsets and what each line is.
+2. ``lines_to_parts``: the document's parts (a decision, the plan it issues, appendices,
+   a cover letter, the footnotes), each starting at its letterhead or title.
+3. ``part_to_openers``: inside a part, where each block (header, title, legal basis,
+   articles, recipients, signature) and each numbered heading opens.
+4. ``openers_to_sections``: nesting by numbering scheme, ends, kinds, and lead leaves so that
+   the leaves tile the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gdparse.lines import LABELLED, Line, lines_to_footnotes, lines_to_tables, text_to_lines
+from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
+from gdparse.normalize import NormalizedText
+from gdparse.rules import classify_heading, is_caps
+from gdparse.vietnamese import fold
+
+STAGE = "segment"
+
+
+@dataclass
+class Opener:
+    """A section opening at ``start``; ``key`` decides nesting (same key = siblings)."""
+
+    start: int
+    key: str
+    kind: SectionKind | None
+    number: str | None = None
+    heading_span: tuple[int, int] | None = None
+    scheme: str | None = None
+    depth: int = 1  # 0 = part, 1 = block or top heading
+
+
+@dataclass
+class Node:
+    opener: Opener
+    parent: Node | None
+    children: list[Node] = field(default_factory=list)
+    end: int = 0
+    kind: SectionKind = "other"
+
+
+def _is_part_title(lines: list[Line], i: int, seen_title: bool, after_closing: bool) -> bool:
+    """A doc-type line or a caps title followed by "(Kèm theo …)" opens a new part."""
+    line = lines[i]
+    following = lines[i + 1 : i + 4]
+    attached_soon = any("attached" in ln.kinds for ln in following[:3])
+    if "doc_type" in line.kinds and line.heading is None:
+        return not seen_title or after_closing or attached_soon or line.folded.startswith("phụ lục")
+    if is_caps(line.text) and line.heading is None and "header" not in line.kinds and seen_title and attached_soon:
+        # A caps title (an appendix) whose lines run up to "(Kèm theo …)".
+        for ln in following:
+            if "attached" in ln.kinds:
+                return True
+            if not is_caps(ln.text):
+                return False
+    return False
+
+
+def lines_to_parts(lines: list[Line]) -> list[tuple[int, int, SectionKind]]:
+    """Line-index ranges of the document's parts and their kinds."""
+    footnote_from = len(lines)
+    while footnote_from > 0 and "footnote" in lines[footnote_from - 1].kinds:
+        footnote_from -= 1
+    starts: list[tuple[int, SectionKind]] = []
+    seen_title = after_closing = False
+    skip_to = 0
+    for i in range(footnote_from):
+        line = lines[i]
+        if i < skip_to:
+            continue
+        if "signature" in line.kinds or "recipients" in line.kinds or "name" in line.kinds:
+            after_closing = after_closing or "signature" in line.kinds or "name" in line.kinds
+        if _is_part_title(lines, i, seen_title, after_closing):
+            begin = i
+            while begin > 0 and "header" in lines[begin - 1].kinds and (not starts or begin - 1 > starts[-1][0]):
+                begin -= 1
+            starts.append((begin, _part_kind(line, seen_title)))
+            seen_title, after_closing = True, False
+            skip_to = _skip_title(lines, i, footnote_from)
+    parts: list[tuple[int, int, SectionKind]] = []
+    if not starts or starts[0][0] > 0:
+        parts.append((0, starts[0][0] if starts else footnote_from, "other"))
+    for n, (begin, kind) in enumerate(starts):
+        parts.append((begin, starts[n + 1][0] if n + 1 < len(starts) else footnote_from, kind))
+    if footnote_from < len(lines):
+        parts.append((footnote_from, len(lines), "footnotes"))
+    return [p for p in parts if p[0] < p[1]]
+
+
+def _part_kind(line: Line, seen_title: bool) -> SectionKind:
+    if line.folded.startswith(("quyết định", "nghị quyết", "chỉ thị")):
+        return "decision"
+    if line.folded.startswith(("kế hoạch", "chương trình", "đề án")):
+        return "plan"
+    if line.folded.startswith("phụ lục") or seen_title:
+        return "appendix"
+    return "plan"
+
+
+def part_to_openers(lines: list[Line], begin: int, end: int, kind: SectionKind) -> list[Opener]:
+    """Openers of the blocks and headings of one part (``lines[begin:end]``)."""
+    title = next(
+        (ln for ln in lines[begin:end] if "doc_type" in ln.kinds or is_caps(ln.text) and "header" not in ln.kinds), None
+    )
+    span = (title.start, title.end) if title is not None and kind != "footnotes" else None
+    openers = [Opener(lines[begin].start, "part", kind, heading_span=span, depth=0)]
+    if kind == "footnotes":
+        return openers
+    i = begin
+    if "header" in lines[i].kinds and "doc_type" not in lines[i].kinds:
+        openers.append(Opener(lines[i].start, "block", "header"))
+        while i < end and "header" in lines[i].kinds and "doc_type" not in lines[i].kinds:
+            i += 1
+    if i < end and "doc_type" in lines[i].kinds or (i < end and kind == "appendix" and is_caps(lines[i].text)):
+        openers.append(Opener(lines[i].start, "block", "title"))
+        i = _skip_title(lines, i, end)
+    mode = "preamble"
+    block_kind: SectionKind | None = None
+    while i < end:
+        line = lines[i]
+        k = line.kinds
+        if "recipients" in k:
+            openers.append(Opener(line.start, "block", "recipients"))
+            mode, block_kind = "recipients", "recipients"
+        elif (
+            "signature" in k
+            or (mode == "recipients" and "name" in k)
+            or (mode == "signature" and ("name" in k or is_caps(line.text)))
+        ):
+            if block_kind != "signature":
+                openers.append(Opener(line.start, "block", "signature"))
+            mode, block_kind = "signature", "signature"
+        elif mode == "recipients" and (line.text[:1] in "-+•" or line.text[:1].islower()):
+            pass
+        elif "articles_start" in k:
+            openers.append(Opener(line.start, "block", "decision"))
+            mode, block_kind = "articles", "decision"
+        elif mode == "preamble" and "legal_basis" in k and line.heading is None:
+            if block_kind != "legal_basis":
+                openers.append(Opener(line.start, "block", "legal_basis"))
+            block_kind = "legal_basis"
+        elif line.heading is not None and not (
+            mode in ("recipients", "signature") and line.heading.scheme in ("letter",)
+        ):
+            h = line.heading
+            key = h.scheme + ("" if h.scheme.startswith("row") or mode != "articles" else "@articles")
+            openers.append(
+                Opener(
+                    line.start, key, None, h.number, (line.start + h.text_start, line.start + h.text_end), h.scheme, 2
+                )
+            )
+            mode, block_kind = ("articles" if mode == "articles" else "body"), None
+        elif mode == "preamble" and block_kind == "legal_basis" and line.folded.endswith("như sau:"):
+            pass  # the enacting clause closes the preamble
+        elif (mode == "preamble" and block_kind in (None, "legal_basis")) or mode in ("recipients", "signature"):
+            openers.append(Opener(line.start, "block", "other"))
+            mode, block_kind = ("preamble" if mode == "preamble" else "body"), "other"
+        i += 1
+    return openers
+
+
+def _skip_title(lines: list[Line], i: int, end: int) -> int:
+    """Past the title block: the type line, the title (caps or short lines), "(Kèm theo …)"."""
+    i += 1
+    taken = 0
+    while i < end and taken < 6:
+        line = lines[i]
+        if line.heading is not None or {"legal_basis", "articles_start", "recipients", "signature"} & line.kinds:
+            break
+        if "attached" in line.kinds or is_caps(line.text) or line.text.startswith("("):
+            i, taken = i + 1, taken + 1
+            continue
+        if taken < 3 and len(line.text) <= 260 and not line.text.rstrip().endswith((".", ";")):
+            i, taken = i + 1, taken + 1
+            continue
+        break
+    return i
+
+
+def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
+    """Nest openers into a tree: same key = sibling (scheme stack), otherwise child."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for op in openers:
+        if op.key == "part":
+            node = Node(op, None)
+            roots.append(node)
+            stack = [node]
+            continue
+        if op.key == "block":
+            stack = stack[:1]
+        else:
+            keys = [n.opener.key for n in stack]
+            if op.key in keys:
+                stack = stack[: keys.index(op.key)]
+            elif stack and stack[-1].opener.key == "block" and stack[-1].opener.kind != "decision":
+                stack = stack[:-1]
+        parent = stack[-1] if stack else None
+        node = Node(op, parent)
+        if parent is not None:
+            parent.children.append(node)
+        else:
+            roots.append(node)
+        stack.append(node)
+    _set_ends(roots, text_len)
+    return roots
+
+
+def _set_ends(nodes: list[Node], end: int) -> None:
+    for n, node in enumerate(nodes):
+        node.end = nodes[n + 1].opener.start if n + 1 < len(nodes) else end
+        _set_ends(node.children, node.end)
+
+
+def _kind_of(node: Node, text: str) -> SectionKind:
+    op = node.opener
+    if op.kind is not None:
+        return op.kind
+    heading = text[op.heading_span[0] : op.heading_span[1]] if op.heading_span else ""
+    if op.scheme == "label-chi-tieu":
+        return "targets"
+    if op.scheme == "label-muc-tieu":
+        return "objectives"
+    if op.key.endswith("@articles") or op.scheme == "label-dieu":
+        return "decision"
+    # A numbered paragraph (long "heading") is an item of its parent, whatever words it starts with.
+    found = classify_heading(heading)
+    if len(heading) > 120 and not LABELLED.match(fold(heading)):
+        found = None
+    parent_kind = node.parent.kind if node.parent is not None else "other"
+    if found is not None:
+        # "Mục tiêu:" inside an activity, or a heading naming objectives under an appendix row.
+        return found
+    if parent_kind in ("plan", "decision", "appendix") and node.parent is not None and node.parent.opener.key == "part":
+        return "appendix" if parent_kind == "appendix" else "other"
+    return parent_kind
+
+
+def build_sections(roots: list[Node], text: str) -> list[Section]:
+    """Flatten the tree into Sections with ids in document order, adding lead leaves."""
+    sections: list[Section] = []
+    counter = [0]
+
+    def visit(node: Node, parent_id: str | None, level: int) -> str:
+        node.kind = _kind_of(node, text)
+        counter[0] += 1
+        sid = f"s{counter[0]}"
+        index = len(sections)
+        sections.append(None)  # type: ignore[arg-type]  # placeholder, filled below
+        child_ids: list[str] = []
+        op = node.opener
+        if node.children and node.children[0].opener.start > op.start:
+            counter[0] += 1
+            lead_id = f"s{counter[0]}"
+            sections.append(
+                Section(
+                    id=lead_id,
+                    kind=node.kind,
+                    start=op.start,
+                    end=node.children[0].opener.start,
+                    level=level + 1,
+                    parent=sid,
+                    is_lead=True,
+                )
+            )
+            child_ids.append(lead_id)
+        for child in node.children:
+            child_ids.append(visit(child, sid, level + 1))
+        hs, he = op.heading_span if op.heading_span else (None, None)
+        sections[index] = Section(
+            id=sid,
+            kind=node.kind,
+            number=op.number,
+            heading=text[hs:he] if hs is not None else None,
+            heading_start=hs,
+            heading_end=he,
+            level=level,
+            start=op.start,
+            end=node.end,
+            parent=parent_id,
+            children=tuple(child_ids),
+            scheme=op.scheme,
+        )
+        return sid
+
+    for root in roots:
+        visit(root, None, 0)
+    return sections
+
+
+def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+    """The section tree, tables and footnotes of a normalised text, and what looked odd."""
+    text = norm.text
+    lines = text_to_lines(norm)
+    warnings: list[DocWarning] = []
+    if not lines:
+        return [], [], [], [DocWarning(code="no_text", message="the document has no text", stage=STAGE)]
+    openers: list[Opener] = []
+    for begin, end, kind in lines_to_parts(lines):
+        openers.extend(part_to_openers(lines, begin, end, kind))
+    if openers[0].start > 0:
+        openers[0].start = 0
+    roots = openers_to_sections(openers, len(text))
+    sections = build_sections(roots, text)
+    if not any(s.scheme for s in sections):
+        warnings.append(
+            DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
+        )
+    warnings.extend(_numbering_warnings(sections))
+    return sections, lines_to_tables(lines, sections), lines_to_footnotes(lines, text), warnings
+
+
+def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
+    """Repeated or skipped numbers among siblings (kept, but said)."""
+    warnings = []
+    by_parent: dict[str | None, list[Section]] = {}
+    for s in sections:
+        if s.scheme in ("roman", "arabic-1", "label-muc-tieu", "label-chi-tieu", "label-dieu"):
+            by_parent.setdefault(s.parent, []).append(s)
+    for siblings in by_parent.values():
+        values = [(_number_value(s.number), s) for s in siblings if s.number]
+        for (prev, _), (cur, s) in zip(values, values[1:]):
+            if prev is None or cur is None:
+                continue
+            if cur == prev:
+                warnings.append(
+                    DocWarning(
+                        code="repeated_number",
+                        message=f"heading number {s.number} repeats",
+                        stage=STAGE,
+                        start=s.start,
+                        end=s.heading_end or s.start,
+                    )
+                )
+            elif cur > prev + 1:
+                warnings.append(
+                    DocWarning(
+                        code="skipped_number",
+                        message=f"heading numbers jump from {prev} to {cur}",
+                        stage=STAGE,
+                        start=s.start,
+                        end=s.heading_end or s.start,
+                    )
+                )
+    return warnings
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _number_value(number: str) -> int | None:
+    if number.isdigit():
+        return int(number)
+    if number and all(c in _ROMAN_VALUES for c in number):
+        total = 0
+        for a, b in zip(number, number[1:] + " "):
+            va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
+            total += -va if va < vb else va
+        return total
+    return None

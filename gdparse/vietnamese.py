@@ -1,0 +1,100 @@
+"""Vietnamese text helpers for matching. Every function here preserves length, char for char,
+so that an offset found in a folded text is the same offset in the normalised text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
+
+# One-to-one substitutions applied by fold(): typographic variants of ASCII punctuation.
+_PUNCT = str.maketrans(
+    {
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",  # minus
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+@lru_cache(maxsize=4096)
+def split_tone(char: str) -> tuple[str, str | None]:
+    """Split an NFC character into (character without tone, tone mark or None)."""
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((m for m in decomposed if m in TONE_MARKS), None)
+    if tone is None:
+        return char, None
+    bare = unicodedata.normalize("NFC", "".join(m for m in decomposed if m != tone))
+    return bare, tone
+
+
+@lru_cache(maxsize=4096)
+def with_tone(char: str, tone: str | None) -> str:
+    """Put ``tone`` on an NFC character that has none; the result is one NFC character."""
+    if tone is None:
+        return char
+    composed = unicodedata.normalize("NFC", unicodedata.normalize("NFD", char) + tone)
+    return composed if len(composed) == 1 else char
+
+
+# Open syllables "oa", "oe", "uy" where the new style puts the tone on the second vowel
+# (hoà, khoẻ, thuỷ); the traditional style puts it on the first (hòa, khỏe, thủy).
+_OPEN_PAIR = regex.compile(r"(?i)(?<!q)([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})")
+
+
+def fold_tone_placement(text: str) -> str:
+    """Rewrite new-style tone placement to the traditional one: hoà -> hòa, Uỷ -> Ủy.
+
+    Only open syllables change; "hoàng", "quý" and "toán" are the same in both styles.
+    """
+
+    def repl(m: regex.Match[str]) -> str:
+        first, second = m.group(1)
+        bare1, tone1 = split_tone(first)
+        bare2, tone2 = split_tone(second)
+        if tone1 is None and tone2 is not None:
+            return with_tone(bare1, tone2) + bare2
+        return m.group(1)
+
+    return _OPEN_PAIR.sub(repl, text)
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase, keeping any character whose lowercase form has another length."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def fold(text: str) -> str:
+    """The matching form of a text: lowercase, one tone placement, ASCII dashes and quotes.
+
+    ``len(fold(t)) == len(t)`` always holds, so spans found in the folded text apply to ``t``.
+    """
+    return fold_tone_placement(lower_same_length(text).translate(_PUNCT))
+
+
+@lru_cache(maxsize=4096)
+def _strip_char(char: str) -> str:
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() else char
+
+
+def strip_accents(text: str) -> str:
+    """Remove all Vietnamese diacritics (đ -> d), one character for one: ``Sở LĐ`` -> ``So LD``."""
+    return "".join(_strip_char(c) if not c.isascii() else c for c in text)

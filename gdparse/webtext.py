@@ -1,0 +1,177 @@
+"""Repairs for text copied from legal web portals, as edits the normaliser applies with offsets.
+
+Each rule is a pure function ``text -> list[Edit]`` (``(start, end, replacement)`` against its
+input) with ``EXAMPLES`` of what it does. :func:`web_text_edits` runs all rules on one input and
+returns sorted, non-overlapping edits; :func:`repair_web_text` applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from gdparse.vietnamese import fold, strip_accents
+
+Edit = tuple[int, int, str]
+Rule = Callable[[str], list[Edit]]
+
+# --- site navigation and metadata boxes before the document --------------------------------
+
+_DOC_START = regex.compile(
+    r"(?m)^[ \t#*|]*(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|cộng\s+hòa\s+xã\s+hội|"
+    r"(?<!ủy\s*)(?:bộ|sở|ban)\s+[^\n]{2,50}$|tỉnh ủy|thành ủy|số\s*:|kính gửi\s*:)"
+)
+_BOILERPLATE = regex.compile(
+    r"(?m)^[ \t#*|-]*(?:trang chủ|đăng nhập|đăng ký|tìm kiếm|văn bản pháp luật|thuộc tính|lược đồ|"
+    r"hiệu lực|tình trạng|ngày ban hành|ngày hiệu lực|ngày công báo|loại văn bản|cơ quan ban hành|"
+    r"người ký|lĩnh vực|nơi ban hành|tải về|in văn bản|chia sẻ|menu|liên hệ|giới thiệu|tin tức|"
+    r"số hiệu|bạn đang xem|mục lục|văn bản liên quan|nội dung|home)\b"
+)
+
+
+def drop_navigation(text: str) -> list[Edit]:
+    """Drop portal navigation and metadata boxes before the letterhead (two such lines or more)."""
+    folded = fold(text)
+    start = _DOC_START.search(folded, 0, 20000)
+    if start is None or start.start() == 0:
+        return []
+    if len(_BOILERPLATE.findall(folded, 0, start.start())) < 2:
+        return []
+    return [(0, start.start(), "")]
+
+
+# --- table pipes alone on a line -----------------------------------------------------------
+
+_LONE_PIPES = regex.compile(r"(?m)^[ \t]*(?:\|[ \t:|-]*)\n")
+
+
+def drop_lone_pipes(text: str) -> list[Edit]:
+    """Lines holding only table pipes or a markdown separator ("|", "| |", "|---|---|")."""
+    return [(m.start(), m.end(), "") for m in _LONE_PIPES.finditer(text)]
+
+
+# --- lines broken inside a phrase, a number or a date --------------------------------------
+
+# A word that announces a number or date, and what the next line must start with to continue it.
+_CONNECTORS = (
+    (regex.compile(r"(?i)(?<!\p{L})số[ \t]*:?[ \t]*$"), regex.compile(r"^(?:\d|/)")),
+    (regex.compile(r"(?i)(?<!\p{L})ngày[ \t]*$"), regex.compile(r"^(?:\d{1,2}(?:[/.-]|$)|(?i:tháng))")),
+    (regex.compile(r"(?i)(?<!\p{L})tháng[ \t]*$"), regex.compile(r"^(?:\d{1,2}(?:[/.-]|$)|(?i:năm))")),
+    (regex.compile(r"(?i)(?<!\p{L})năm[ \t]*$"), regex.compile(r"^(?:19|20)\d\d(?!\d)")),
+)
+_BIGRAMS = frozenset(
+    "ủy ban|uỷ ban|ban nhân|nhân dân|hội đồng|đồng nhân|cộng hòa|hòa xã|xã hội|hội chủ|chủ nghĩa|"
+    "nghĩa việt|việt nam|độc lập|tự do|hạnh phúc|quyết định|kế hoạch|nghị quyết|nghị định|chỉ thị|"
+    "thông tư|công văn|tờ trình|chương trình|chiến lược|bình đẳng|đẳng giới|phụ nữ|chủ tịch|phó chủ|"
+    "thủ tướng|chính phủ|bộ chính|chính trị|văn bản|dự thảo|nơi nhận|kính gửi|thương binh|lao động".split("|")
+)
+
+
+@cache
+def _province_pairs() -> frozenset[str]:
+    from gdparse.extract.provinces import province_names  # noqa: PLC0415
+
+    return frozenset(fold(n) for n in province_names() if " " in n)
+
+
+def join_broken_lines(text: str) -> list[Edit]:
+    """A line break inside "Số:\\n1696/QĐ-TTg", "ngày\\n03/3/2021", "Hà\\nNội", "ỦY\\nBAN NHÂN DÂN"
+    becomes a space."""
+    edits = []
+    for m in regex.finditer(r"(?P<a>\S+)[ \t]*\n[ \t]*(?P<b>\S+)", text, overlapped=True):
+        a, b = m.group("a"), m.group("b")
+        nl = text.index("\n", m.end("a"))
+        before = text[max(0, nl - 30) : nl]
+        pair = fold(f"{a.strip('*')} {regex.sub(r'[,.:;]+$', '', b.strip('*'))}")
+        line_a = text[text.rfind("\n", 0, nl) + 1 : nl].split()
+        phrase = (pair in _BIGRAMS or pair in _province_pairs()) and (len(line_a) <= 4 or b[:1].islower())
+        joined = phrase or any(end.search(before) and nxt.match(b) for end, nxt in _CONNECTORS)
+        if joined:
+            s = nl - len(before) + len(before.rstrip(" \t"))
+            e = m.start("b")
+            edits.append((s, e, " "))
+    return sorted(set(edits))
+
+
+_SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
+
+
+def join_broken_symbols(text: str) -> list[Edit]:
+    """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
+    return [(m.start(), m.end(), "") for m in _SYMBOL_BREAK.finditer(text)]
+
+
+# --- words glued where inline tags were ----------------------------------------------------
+
+_SYLLABLE = regex.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(?:uye|uya|oai|oay|oeo|uoi|uou|uay|ieu|yeu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|a|e|i|o|u|y)"
+    r"(?:ch|ng|nh|c|m|n|p|t)?$"
+)
+_TOKEN = regex.compile(r"\p{L}{5,}")
+
+
+def _is_syllable(s: str) -> bool:
+    return bool(_SYLLABLE.match(strip_accents(fold(s))))
+
+
+def _split(token: str) -> list[int] | None:
+    """Split points that make ``token`` two or three syllables, each starting with a consonant."""
+    for i in range(2, len(token) - 1):
+        head, tail = token[:i], token[i:]
+        if not _is_syllable(head) or strip_accents(fold(tail[0])) in "aeiouy":
+            continue
+        if _is_syllable(tail):
+            return [i]
+        rest = _split(tail)
+        if rest is not None and len(rest) == 1:
+            return [i, i + rest[0]]
+    return None
+
+
+def split_glued_words(text: str) -> list[Edit]:
+    """Insert the space lost with an inline tag: "Kếhoạch" -> "Kế hoạch", "đồngnhân" -> "đồng nhân"."""
+    edits = []
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token.isascii() or _is_syllable(token):
+            continue
+        points = _split(token)
+        if points:
+            edits += [(m.start() + p, m.start() + p, " ") for p in points]
+    return edits
+
+
+drop_navigation.EXAMPLES = [("Trang chủ\nVăn bản pháp luật\nThuộc tính\nỦY BAN NHÂN DÂN\nTỈNH X", "ỦY BAN NHÂN DÂN\nTỈNH X")]
+drop_lone_pipes.EXAMPLES = [("a\n|\n| |\n|---|---|\nb\n", "a\nb\n")]
+join_broken_lines.EXAMPLES = [("Số:\n1696/QĐ-TTg", "Số: 1696/QĐ-TTg"), ("Hà\nNội, ngày 5", "Hà Nội, ngày 5"),
+                              ("ỦY\nBAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"), ("ngày\n03/3/2021", "ngày 03/3/2021")]
+join_broken_symbols.EXAMPLES = [("số 1696/QĐ-\nTTg ngày", "số 1696/QĐ-TTg ngày")]
+split_glued_words.EXAMPLES = [("Kếhoạch", "Kế hoạch"), ("Hội đồngnhân dân", "Hội đồng nhân dân")]
+
+RULES: tuple[Rule, ...] = (drop_navigation, drop_lone_pipes, join_broken_symbols, join_broken_lines, split_glued_words)
+
+
+def web_text_edits(text: str) -> list[Edit]:
+    """Edits of every rule against ``text``, sorted and non-overlapping (earlier rules win)."""
+    edits: list[Edit] = []
+    for rule in RULES:
+        for e in rule(text):
+            if all(e[1] <= s or e[0] >= t for s, t, _ in edits if not (e[0] == e[1] == s == t)):
+                edits.append(e)
+    return sorted(edits, key=lambda e: (e[0], e[1]))
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    out, pos = [], 0
+    for s, e, rep in edits:
+        out += [text[pos:s], rep]
+        pos = e
+    return "".join(out) + text[pos:]
+
+
+def repair_web_text(text: str) -> str:
+    """``text`` with every repair applied."""
+    return apply(text, web_text_edits(text))

@@ -1,0 +1,43 @@
+"""Shared fixtures: the seed corpus, parsed once per session."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
+SEED_IDS = [p.name[:3] for p in SEEDS]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files from the current output (then fails on purpose)",
+    )
+
+
+@pytest.fixture(scope="session")
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen-golden") or os.environ.get("GDPARSE_REGEN_GOLDEN"))
+
+
+def seed_path(seed_id: str) -> Path:
+    return next(p for p in SEEDS if p.name.startswith(seed_id + "_"))
+
+
+@cache
+def parsed(seed_id: str):
+    import gdparse
+
+    return gdparse.parse(seed_path(seed_id))
+
+
+@pytest.fixture(params=SEED_IDS)
+def seed_doc(request: pytest.FixtureRequest):
+    return parsed(request.param)

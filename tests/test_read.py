@@ -1,0 +1,94 @@
+"""Reading text-like inputs: encodings, formats, and clear errors naming the file."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from gdparse.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    FileTooLargeError,
+    GdparseError,
+    UnsupportedFormatError,
+)
+from gdparse.read import read, read_bytes
+from gdparse.vietnamese import split_tone
+
+TEXT = "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;\nỦy ban nhân dân tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+    ],
+)
+def test_decodes_text_encodings(data: bytes, encoding: str) -> None:
+    raw = read_bytes(data, "plan.txt")
+    assert raw.encoding == encoding
+    assert raw.text == TEXT
+
+
+def test_windows_1258_with_decomposed_tone_marks() -> None:
+    # Windows-1258 has ă, â, ơ … precomposed and the five tone marks as combining characters.
+    data = "".join(bare + (tone or "") for bare, tone in map(split_tone, TEXT)).encode("cp1258")
+    raw = read_bytes(data, "plan.txt")
+    assert raw.encoding == "cp1258"
+    assert unicodedata.normalize("NFC", raw.text) == TEXT
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "error", "cause"),
+    [
+        (b"", "empty.txt", EmptyInputError, "empty"),
+        (b"  \n\t \n", "blank.txt", EmptyInputError, "whitespace"),
+        (b"\x00\x01\x02\x03" * 100, "blob.txt", BinaryInputError, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "scan.png", UnsupportedFormatError, ".png"),
+    ],
+)
+def test_bad_input_gives_a_clear_error(data: bytes, name: str, error: type[GdparseError], cause: str) -> None:
+    with pytest.raises(error) as info:
+        read_bytes(data, name)
+    assert info.value.path == name
+    assert cause in str(info.value)
+
+
+def test_size_limit(tmp_path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("Kế hoạch " * 100, encoding="utf-8")
+    with pytest.raises(FileTooLargeError) as info:
+        read(f, max_bytes=100)
+    assert str(f) in str(info.value)
+
+
+def test_missing_file_names_the_file(tmp_path) -> None:
+    with pytest.raises(UnsupportedFormatError) as info:
+        read(tmp_path / "nope.txt")
+    assert "nope.txt" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "fmt"),
+    [
+        (TEXT.encode(), "a.txt", "txt"),
+        (TEXT.encode(), "a.md", "md"),
+        (b"<html><body><p>K\xe1\xba\xbf ho\xe1\xba\xa1ch</p></body></html>", "a.html", "html"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "a.txt", "html"),
+        (TEXT.encode(), "noextension", "txt"),
+    ],
+)
+def test_format_from_name_and_content(data: bytes, name: str, fmt: str) -> None:
+    assert read_bytes(data, name).format == fmt
+
+
+def test_sha256_and_size() -> None:
+    raw = read_bytes(TEXT.encode(), "a.txt")
+    assert len(raw.sha256) == 64
+    assert raw.size_bytes == len(TEXT.encode())
