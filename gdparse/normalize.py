@@ -118,8 +118,8 @@ def odd_spaces(text: str) -> list[Edit]:
 def whitespace(text: str) -> list[Edit]:
     """Lines trimmed and runs of spaces collapsed.
 
-    A line with two or more inner tabs (or a markdown ``|`` row) is a table row: its cell
-    separators become one tab each. Elsewhere a tab is a space.
+    A line with a tab after its first cell (or a markdown ``|`` row) is a table row: every tab
+    is a cell boundary. Elsewhere (leading layout tabs, tabs between words) a tab is a space.
     """
     edits: list[Edit] = []
     pos = 0
@@ -133,7 +133,7 @@ def whitespace(text: str) -> list[Edit]:
 def _line_whitespace(line: str, pos: int) -> list[Edit]:
     spaces = " \u00a0\ufeff"
     core = line.strip(spaces)
-    if core.count("\t") >= 2 and core.strip("\t"):
+    if "\t" in core.lstrip("\t") and core.strip("\t"):  # a tab after the text starts: cells
         return _table_row_whitespace(line, pos)
     stripped = line.strip(spaces + "\t")
     if not stripped:
@@ -145,8 +145,8 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
         edits.append((pos, body_start, ""))
     if body_end < pos + len(line):
         edits.append((body_end, pos + len(line), ""))
-    if _PIPE_RULE.match(stripped) and "-" in stripped:
-        return [(pos, pos + len(line), "")]
+    if (_PIPE_RULE.match(stripped) and "-" in stripped) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
+        return [(pos, pos + len(line), "")]  # a markdown rule or a row of empty pipes
     if _PIPE_ROW.match(stripped) and stripped.count("|") >= 3:
         for m in _PIPE_GAP.finditer(stripped):
             at_edge = m.start() == 0 or m.end() == len(stripped)
@@ -159,12 +159,12 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
 
 
 def _table_row_whitespace(line: str, pos: int) -> list[Edit]:
-    """A tab-separated table row: leading tabs are empty cells and stay; trailing ones go."""
+    """A tab-separated table row: every tab is a cell boundary and stays (empty cells included)."""
     edits: list[Edit] = []
     lead = len(line) - len(line.lstrip(" \u00a0\ufeff"))
     if lead:
         edits.append((pos, pos + lead, ""))
-    body = line[lead:].rstrip(" \t\u00a0\ufeff")
+    body = line[lead:].rstrip(" \u00a0\ufeff")
     body_start = pos + lead
     if body_start + len(body) < pos + len(line):
         edits.append((body_start + len(body), pos + len(line), ""))
@@ -317,10 +317,14 @@ def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...
         if edits:
             text, step_runs = apply_edits(text, edits)
             runs = compose(step_runs, runs)
-    edits, bold, headings = markdown(text)
-    if edits:
+    bold: list[tuple[int, int]] = []
+    headings: list[tuple[int, int]] = []
+    for _ in range(3):  # nested emphasis ("****a****") unwraps one level per pass
+        edits, new_bold, new_headings = markdown(text)
+        if not edits:
+            break
         text, step_runs = apply_edits(text, edits)
         runs = compose(step_runs, runs)
-        bold = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in bold]
-        headings = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in headings]
+        bold = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in bold + new_bold]
+        headings = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in headings + new_headings]
     return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))

@@ -117,18 +117,23 @@ _DROP = frozenset({"và"})
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Matching tokens of ``text`` as (key, start, end): folded, accent-free, variant marks dropped."""
-    joined = list(text)
-    for m in _ACRONYM_RUN.finditer(text):
-        # Replace the joiners by a letter-class placeholder of the same length so offsets hold.
-        for i in range(m.start(), m.end()):
-            if joined[i] in "&/-":
-                joined[i] = "\u0001"
-    masked = "".join(joined)
+    masked = text
+    runs = list(_ACRONYM_RUN.finditer(text))
+    if runs:
+        joined = list(text)
+        for m in runs:
+            # Replace the joiners by a letter-class placeholder of the same length so offsets hold.
+            for i in range(m.start(), m.end()):
+                if joined[i] in "&/-":
+                    joined[i] = "\u0001"
+        masked = "".join(joined)
     key_text = fold(text)
     out: list[tuple[str, int, int]] = []
     for m in _TOKEN.finditer(masked):
-        key = "".join(ch for ch, mk in zip(key_text[m.start() : m.end()], m.group()) if mk != "\u0001")
-        if key in _DROP:
+        key = key_text[m.start() : m.end()]
+        if "\u0001" in m.group():  # only then is there a placeholder to drop
+            key = "".join(ch for ch, mk in zip(key, m.group()) if mk != "\u0001")
+        if not key or key in _DROP:
             continue
         out.append((key, m.start(), m.end()))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -72,9 +72,11 @@ def _compiled_line_kinds() -> dict[str, tuple[tuple[regex.Pattern[str], bool], .
     }
 
 
+@lru_cache(maxsize=4096)
 def is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, all uppercase. Cached: segmentation asks this of the same line many times."""
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def line_is(kind: str, line: str, folded: str | None = None) -> bool:

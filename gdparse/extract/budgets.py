@@ -114,6 +114,7 @@ def _extract(doc: PlanDocument) -> list[Budget]:
         sentence = next(((s, e) for s, e in sentences(doc.text, max(0, m.start() - 400), min(len(folded), m.end() + 400))
                          if s <= m.start() < e), (m.start(), m.end()))
         near = sources_in(folded, *sentence)
-        source = min(near, key=lambda x: abs(x[1] - m.start()))[0] if near else "unspecified"
+        before = [n for n in near if n[1] < m.start()]
+        source = (before[-1] if before else near[0])[0] if near else "unspecified"
         out.append(Budget(start=m.start(), end=m.end(), amount_vnd=amount_vnd(m.group()), source=source))  # type: ignore[arg-type]
     return sorted(out, key=lambda b: b.start)

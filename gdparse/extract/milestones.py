@@ -350,7 +350,7 @@ def find_milestones(text: str, folded: str, start: int, end: int,
             prev_end = v.unit_end
             continue
         _describe(folded, v, max(cs, prev_end), cs)
-        if v.unit is None and v.baseline_value is None and not compiled().level_verb.search(
+        if v.unit is None and v.baseline_value is None and v.cue_start is None and not compiled().level_verb.search(
             folded, max(cs, prev_end), v.start
         ):
             prev_end = v.unit_end

@@ -1,0 +1,10 @@
+"""Readers of paged formats (DOCX, PDF), registered into :data:`gdparse.read.BINARY_READERS`."""
+
+from __future__ import annotations
+
+from gdparse.read import BINARY_READERS
+from gdparse.readers.docx import read_docx
+from gdparse.readers.pdf import read_pdf
+
+BINARY_READERS.setdefault("docx", read_docx)
+BINARY_READERS.setdefault("pdf", read_pdf)

@@ -1,0 +1,127 @@
+"""Legacy Vietnamese 8-bit encodings: TCVN3 (ABC, the .Vn fonts) and VNI (the VNI- fonts).
+
+Text in these encodings reaches us as Windows-1252 characters: a .txt decoded as a Western
+code page, or a Word run whose font draws those code points as Vietnamese letters. Conversion
+tables are data (``gdparse/data/tcvn3.yaml``, ``vni.yaml``); detection compares how many common
+Vietnamese syllables the text holds before and after conversion.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import regex
+import yaml
+
+from gdparse.model import Frozen
+
+Legacy = Literal["tcvn3", "vni"]
+LEGACY_ENCODINGS: tuple[Legacy, ...] = ("tcvn3", "vni")
+
+
+class LegacyTable(Frozen):
+    version: int
+    examples: tuple[dict[str, str], ...]
+    map: dict[str, str]
+
+
+@cache
+def table(name: Legacy) -> LegacyTable:
+    text = resources.files("gdparse.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return LegacyTable.model_validate(yaml.safe_load(text))
+
+
+@cache
+def _pattern(name: Legacy) -> regex.Pattern:
+    keys = sorted(table(name).map, key=len, reverse=True)  # longest first: "oâ" before "ô"
+    return regex.compile("|".join(regex.escape(k) for k in keys))
+
+
+def to_unicode(text: str, name: Legacy, *, capitals: bool = False) -> str:
+    """Convert legacy-encoded text; ``capitals`` for a capital-only font (.VnTimeH)."""
+    mapping = table(name).map
+    out = _pattern(name).sub(lambda m: mapping[m.group()], text)
+    return out.upper() if capitals else out
+
+
+@cache
+def _inverse(name: Legacy) -> dict[str, str]:
+    return {v: k for k, v in table(name).map.items()}
+
+
+def from_unicode(text: str, name: Legacy) -> str:
+    """Encode Unicode text in a legacy scheme (for tests and fixtures); TCVN3 has no toned
+    capitals, so they are written as their lowercase code, as a capital font would show them."""
+    inverse = _inverse(name)
+    out = []
+    for ch in text:
+        if ch in inverse:
+            out.append(inverse[ch])
+        elif name == "tcvn3" and ch.lower() in inverse and ch.lower() != ch:
+            out.append(inverse[ch.lower()])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def font_encoding(font: str | None) -> tuple[Legacy | None, bool]:
+    """The legacy encoding a font name implies, and whether the font shows only capitals."""
+    if not font:
+        return None, False
+    name = font.strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3", name.endswith("h")  # .VnTimeH, .VnArialH: capitals
+    if name.startswith("vni-") or name.startswith("vni "):
+        return "vni", False
+    return None, False
+
+
+# Syllables with Vietnamese diacritics that almost every administrative text uses.
+_COMMON = frozenset(
+    "của và các được người về với những việc thực hiện đẳng giới tỉnh năm để trên phụ nữ đến một "
+    "có là tại xã hội công tác chỉ tiêu mục đạt tỷ lệ nhà nước hành kế hoạch sở quyết định điều "
+    "chủ trì phối hợp chức lãnh đạo cấp ủy nhân dân tăng cường giải pháp quốc gia chiến lược".split()
+)
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SAMPLE = 65536
+
+
+def vietnamese_score(text: str) -> int:
+    """How many common Vietnamese syllables (with diacritics) the text holds."""
+    return sum(1 for w in _WORD.findall(text[:_SAMPLE].lower()) if w in _COMMON)
+
+
+def detect(text: str) -> Legacy | None:
+    """The legacy encoding that makes ``text`` read as Vietnamese, or None if it already does."""
+    sample = text[:_SAMPLE]
+    if not any("\u00a0" <= c <= "\u00ff" for c in sample):
+        return None
+    before = vietnamese_score(sample)
+    scores = {name: vietnamese_score(to_unicode(sample, name)) for name in LEGACY_ENCODINGS}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 3 and scores[best] > 2 * before + 2 else None
+
+
+# Windows-1252, with Latin-1 for the five bytes it leaves undefined: every byte has a character.
+_CP1252 = {b: bytes([b]).decode("cp1252", errors="replace") for b in range(256)}
+_CP1252_TABLE = {b: (chr(b) if c == "\ufffd" else c) for b, c in _CP1252.items()}
+
+
+def bytes_as_cp1252(data: bytes) -> str:
+    """Bytes as Windows-1252 characters (one character per byte)."""
+    return data.decode("latin-1").translate({b: c for b, c in _CP1252_TABLE.items() if chr(b) != c})
+
+
+def convert_decoded(text: str, data: bytes, encoding: str) -> tuple[str, str]:
+    """Hook of the read stage: legacy-encoded text converted, with the encoding named.
+
+    ``text`` is what ``data`` decoded to as ``encoding``; a single-byte decode is redone as
+    Windows-1252 so that the table keys match byte for byte.
+    """
+    name = detect(text)
+    if name is None:
+        return text, encoding
+    chars = text if encoding.startswith("utf") else bytes_as_cp1252(data)
+    return to_unicode(chars, name), name
