@@ -136,11 +136,38 @@ def lower_is_better(ind: Indicator | None) -> bool:
     return len(dated) > 1 and dated[-1][1] < dated[0][1]
 
 
+STRICT_STEP = 1e-6  # "trên 60%" asks a little more than "60%"
+
+
+def effective(value: float, comparator: str | None, lower_better: bool) -> float:
+    """A level with its comparator folded in: a strict bound in the ambitious direction (">" when
+    higher is better, "<" when lower is) counts as slightly beyond its value."""
+    if comparator == ">" and not lower_better:
+        return value + STRICT_STEP
+    if comparator == "<" and lower_better:
+        return value - STRICT_STEP
+    return value
+
+
 def ambition(value: float, reference: float, lower_better: bool) -> str:
     """"more", "less" or "same" ambitious than ``reference``."""
-    if value == reference:
+    if abs(value - reference) < STRICT_STEP / 2:
         return "same"
     return "more" if (value < reference) == lower_better else "less"
+
+
+def format_milestone(value: float | None, unit: str | None, comparator: str | None, year: int | None,
+                     recurrence: str | None = None) -> str:
+    """A milestone as a short phrase: ">= 30 % by 2030", "100 % from 2025", "45 % annual"."""
+    if value is None:
+        level = "(no value)"
+    else:
+        number = f"{value:g}"
+        sign = {"=": "", "approx": "~", "change": "change "}.get(comparator or "=", f"{comparator} ")
+        level = f"{sign}{number}{'%' if unit == '%' else ' ' + unit if unit else ''}"
+    when = ("annual" if recurrence == "annual" else f"from {year}" if recurrence == "from_year"
+            else f"by {year}" if year else "")
+    return f"{level} {when}".strip()
 
 
 # ---------------------------------------------------------------- agencies
@@ -167,14 +194,13 @@ def map_agency(agency_id: str, on: dt.date | None = None) -> tuple[str, tuple[Li
 # ---------------------------------------------------------------- domains
 
 def responsibility_domain(doc: PlanDocument, r: Responsibility) -> str:
-    """Policy domain of a responsibility: its targets', else its objectives', else the domain of
-    the objective whose section holds it, else "general" (plan-wide work)."""
+    """Policy domain of a responsibility: the most frequent among its targets' (first on a tie),
+    else among its objectives', else "general" (plan-wide work)."""
     targets = {t.id: t for t in doc.targets}
     objectives = {o.id: o for o in doc.objectives}
-    for tid in r.target_ids:
-        if tid in targets and targets[tid].domain != "other":
-            return targets[tid].domain
-    for oid in r.objective_ids:
-        if oid in objectives and objectives[oid].domain != "other":
-            return objectives[oid].domain
+    for domains in ([targets[i].domain for i in r.target_ids if i in targets],
+                    [objectives[i].domain for i in r.objective_ids if i in objectives]):
+        domains = [d for d in domains if d != "other"]
+        if domains:
+            return max(dict.fromkeys(domains), key=domains.count)
     return "general"

@@ -27,7 +27,6 @@ from gdparse.compare_base import (
     agency_name,
     current_indicator,
     map_agency,
-    plan_date,
     plan_id,
     plan_label,
     plan_year,
@@ -156,12 +155,12 @@ def add_plan(graph: nx.MultiDiGraph, doc: PlanDocument, *, map_successors: bool 
         else:
             graph.add_edge(plan, node, key=key, kind="cites", plan_id=pid, count=1, legal_basis=c.legal_basis,
                            start=c.start, end=c.end, quote=_quote(doc, c.start, c.end))
-    return _with_lineage(graph, plan_date(doc))
+    return _with_lineage(graph)
 
 
-def _with_lineage(graph: nx.MultiDiGraph, on=None) -> nx.MultiDiGraph:
+def _with_lineage(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Add ``succeeded_by`` edges from every named predecessor agency to its successor."""
-    for node, data in list(graph.nodes(data=True)):
+    for _, data in list(graph.nodes(data=True)):
         if data.get("kind") != "agency":
             continue
         _, chain = map_agency(data["agency_id"])

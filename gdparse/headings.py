@@ -23,6 +23,7 @@ LABEL_TARGET = regex.compile(rf"^{_BULLET}(chỉ tiêu)(?:\s+(\d{{1,2}}[a-z]?))?
 LABEL_ARTICLE = regex.compile(r"^(điều)\s+(\d{1,3})\s*[.:]\s*", regex.IGNORECASE)
 LABEL_GROUP = regex.compile(rf"^{_BULLET}(nhóm (?:các )?(?:giải pháp|nhiệm vụ|hoạt động))\b", regex.IGNORECASE)
 STAR_BULLET = regex.compile(r"^\*\s+(?=\S)")
+_ROMAN_NUMBER = regex.compile(_ROMAN)  # compiled once: tried on every table row
 _NUMBERED_LABEL = regex.compile(r"(?i)(mục tiêu|chỉ tiêu|nhóm|điều)\s+\d")
 TABLE_NUMBER = regex.compile(rf"^({_ROMAN}|\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})\.?$")
 
@@ -72,7 +73,7 @@ def match_heading(line: str, *, bold_end: int | None = None, in_table: bool = Fa
             return None
         rest = len(line.split("\t", 1)[0]) + 1
         number = first.rstrip(".")
-        scheme = "row-roman" if regex.fullmatch(_ROMAN, number) else f"row-arabic-{number.count('.') + 1}"
+        scheme = "row-roman" if _ROMAN_NUMBER.fullmatch(number) else f"row-arabic-{number.count('.') + 1}"
         end = line.find("\t", rest)
         return HeadingMatch(scheme, number, rest, len(line) if end < 0 else end)
     for pattern, scheme in (

@@ -4,6 +4,8 @@ items that need no tree: tables (tab-separated rows) and footnotes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -61,6 +63,7 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
     """Runs of tab-separated lines become tables; each cell keeps its span."""
     tables: list[Table] = []
     run: list[Line] = []
+    leaf_at = leaf_finder(sections)
     for line in lines + [Line(-1, -1, "", "")]:
         if line.in_table:
             run.append(line)
@@ -73,7 +76,7 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
                     cells.append(TableCell(start=pos, end=pos + len(cell)))
                     pos += len(cell) + 1
                 rows.append(TableRow(start=ln.start, end=ln.end, cells=tuple(cells)))
-            owner = _leaf_at(sections, run[0].start)
+            owner = leaf_at(run[0].start)
             tables.append(
                 Table(
                     id=f"tbl{len(tables) + 1}",
@@ -87,12 +90,42 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
     return tables
 
 
-def _leaf_at(sections: list[Section], offset: int) -> Section | None:
+def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
     best = None
     for s in sections:
         if s.start <= offset < s.end and not s.children:
             best = s
     return best
+
+
+_LAST_FINDER: tuple[object, Callable[[int], Section | None]] = ((), lambda offset: None)
+
+
+def leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
+    """The leaf section that contains ``offset``, as ``PlanDocument.section_at`` finds it, in
+    O(log n): the index of the last ``sections`` asked about is kept (one entry, swapped atomically)."""
+    global _LAST_FINDER
+    seen, finder = _LAST_FINDER
+    if seen is not sections:
+        finder = leaf_finder(sections)
+        _LAST_FINDER = (sections, finder)
+    return finder(offset)
+
+
+def leaf_finder(sections: Sequence[Section]) -> Callable[[int], Section | None]:
+    """A function giving the leaf section that contains an offset (the last one, as a linear scan
+    would), in O(log n) per call: leaves tile the text, so the one starting last at or before the
+    offset is the only candidate. Falls back to the scan if leaves ever overlap."""
+    leaves = sorted((s for s in sections if not s.children and s.start < s.end), key=lambda s: s.start)
+    if any(a.end > b.start for a, b in zip(leaves, leaves[1:])):
+        return lambda offset: _leaf_at(sections, offset)
+    starts = [s.start for s in leaves]
+
+    def at(offset: int) -> Section | None:
+        i = bisect_right(starts, offset) - 1
+        return leaves[i] if i >= 0 and offset < leaves[i].end else None
+
+    return at
 
 
 def lines_to_footnotes(lines: list[Line], text: str) -> list[Footnote]:

@@ -76,9 +76,12 @@ def inline_tags(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _SUP.finditer(text):
         edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
-    taken = [(s, e) for s, e, _ in edits]
+    # <sup> matches are sorted and disjoint: bisect finds the one a tag could be inside.
+    sup_starts = [s for s, _, _ in edits]
+    sup_ends = [e for _, e, _ in edits]
     for m in _INLINE_TAG.finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
+        i = bisect_right(sup_starts, m.start()) - 1
+        if i < 0 or m.start() >= sup_ends[i]:
             edits.append((m.start(), m.end(), ""))
     for m in _ENTITY.finditer(text):
         edits.append((m.start(), m.end(), html.unescape(m.group())))
@@ -124,10 +127,18 @@ def whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        edits.extend(_line_whitespace(line, pos))
+        if not _plain_line(line):
+            edits.extend(_line_whitespace(line, pos))
         pos += len(line) + 1
     edits.sort()
     return _drop_overlaps(edits)
+
+
+def _plain_line(line: str) -> bool:
+    """Lines that ``_line_whitespace`` leaves alone, told apart cheaply (most lines of a document):
+    no tab, double space, pipe or "---" (table and rule syntax), no space at either end."""
+    return (bool(line) and line[0] not in " \u00a0\ufeff" and line[-1] not in " \u00a0\ufeff"
+            and "\t" not in line and "  " not in line and "|" not in line and "---" not in line)
 
 
 def _line_whitespace(line: str, pos: int) -> list[Edit]:
@@ -207,7 +218,7 @@ def footnotes_to_end(text: str) -> list[Edit]:
 
 _TERMINAL = set('.:;!?…"”)]/')
 _PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
-_LEADING_PUNCT = regex.compile(r"\n(?=[;,][ \t]*\p{L})")
+_LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=[;,][ \t]*\p{L})")
 
 
 def join_page_breaks(text: str) -> list[Edit]:
@@ -244,7 +255,7 @@ def blank_lines(text: str) -> list[Edit]:
         edits = [(0, lead, "")] + [e for e in edits if e[0] >= lead]
     trail = len(text.rstrip("\n"))
     if trail < len(text):
-        edits = [e for e in edits if e[1] <= trail] + [(trail, len(text), "\n")]
+        edits = [e for e in edits if e[1] <= trail] + [(trail, len(text), "\n" if trail else "")]
     return edits
 
 
@@ -293,9 +304,12 @@ def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
     return kept
 
 
-def _forward(runs: list[Run], offset: int) -> int:
-    """Map an offset of a pass's input to its output; runs of one pass are monotonic."""
-    i = bisect_right([r[1] for r in runs], offset) - 1
+def _forward(runs: list[Run], offset: int, old_starts: list[int] | None = None) -> int:
+    """Map an offset of a pass's input to its output; runs of one pass are monotonic.
+
+    Pass ``old_starts`` (``[r[1] for r in runs]``) when mapping many offsets: it keeps that linear.
+    """
+    i = bisect_right([r[1] for r in runs] if old_starts is None else old_starts, offset) - 1
     if i < 0:
         return 0
     new_start, old_start, length = runs[i]
@@ -325,6 +339,7 @@ def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...
             break
         text, step_runs = apply_edits(text, edits)
         runs = compose(step_runs, runs)
-        bold = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in bold + new_bold]
-        headings = [(_forward(step_runs, s), _forward(step_runs, e)) for s, e in headings + new_headings]
+        keys = [r[1] for r in step_runs]
+        bold = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in bold + new_bold]
+        headings = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in headings + new_headings]
     return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))

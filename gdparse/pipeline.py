@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gdparse import read as read_stage
-from gdparse.extract import extract
+from gdparse.deadline import Deadline, time_limit
+from gdparse.extract import EXTRACTORS
 from gdparse.link import link
 from gdparse.model import DocWarning, PlanDocument, Source
 from gdparse.normalize import normalize
 from gdparse.offsets import to_original
-from gdparse.read import RawDocument
+from gdparse.pages import assign_pages
+from gdparse.read import DEFAULT_MAX_BYTES, RawDocument, read, read_bytes
 from gdparse.segment import segment
 from gdparse.webtext import web_text_edits
 
@@ -52,21 +53,38 @@ def _to_normalized(runs, orig_offset: int) -> int:
     return runs[-1][0] + runs[-1][2] if runs else 0
 
 
-def parse_raw(raw: RawDocument) -> PlanDocument:
-    """All stages after reading."""
-    return link(extract(raw_to_document(raw)))
+def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:
+    """All stages after reading; ``deadline`` (seconds) bounds the work on one document."""
+    limit = Deadline(deadline, raw.path)
+    with time_limit(limit):
+        doc = raw_to_document(raw)
+        for extractor in EXTRACTORS:
+            limit.check(extractor.__name__)
+            doc = extractor(doc)
+        limit.check("link")
+        doc = assign_pages(link(doc))
+    return _structure_warnings(doc)
 
 
-def parse(path: str | Path, *, max_bytes: int = read_stage.DEFAULT_MAX_BYTES) -> PlanDocument:
-    """Parse one file into a PlanDocument. Raises GdparseError (naming the file) on bad input."""
-    return parse_raw(read_stage.read(path, max_bytes=max_bytes))
+def _structure_warnings(doc: PlanDocument) -> PlanDocument:
+    """A document that is not a plan is parsed, and says so."""
+    if doc.text.strip() and not doc.targets and not doc.objectives:
+        return doc.with_warnings(
+            DocWarning(code="no_targets", message="no objectives or targets found: is this a plan?", stage="extract")
+        )
+    return doc
 
 
-def parse_text(text: str, path: str = "<string>", format: str = "txt") -> PlanDocument:
+def parse(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, deadline: float | None = None) -> PlanDocument:
+    """Parse one file into a PlanDocument. Raises GdparseError (naming the file) on bad input,
+    DeadlineExceededError when ``deadline`` seconds pass first."""
+    return parse_raw(read(path, max_bytes=max_bytes), deadline=deadline)
+
+
+def parse_text(text: str, path: str = "<string>", format: str = "txt", *, deadline: float | None = None) -> PlanDocument:
     """Parse a string as if it were a text file."""
     data = text.encode("utf-8")
-    raw = read_stage.read_bytes(data, path if Path(path).suffix else path + "." + format)
-    return parse_raw(raw.model_copy(update={"path": path}))
+    return parse_raw(read_bytes(data, path, suffix=Path(path).suffix or "." + format), deadline=deadline)
 
 
 def original_offset(doc: PlanDocument, offset: int) -> int:

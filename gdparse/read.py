@@ -66,14 +66,16 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     return read_bytes(path.read_bytes(), name, max_bytes=max_bytes)
 
 
-def read_bytes(data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read a document from bytes; ``path`` names it in errors and gives its suffix."""
+def read_bytes(
+    data: bytes, path: str = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES, suffix: str | None = None
+) -> RawDocument:
+    """Read a document from bytes; ``path`` names it in errors and gives its suffix (or ``suffix``)."""
     if len(data) > max_bytes:
         raise FileTooLargeError(path, f"{len(data)} bytes is above the limit of {max_bytes} bytes")
     if not data.strip():
         raise EmptyInputError(path, "the file is empty" if not data else "the file holds only whitespace")
     sha = hashlib.sha256(data).hexdigest()
-    suffix = Path(path).suffix.lower()
+    suffix = (suffix or Path(path).suffix).lower()
     sniffed = sniff_format(data)
     notes: list[str] = []
     fmt = sniffed or TEXT_SUFFIXES.get(suffix) or BINARY_SUFFIXES.get(suffix)
@@ -120,10 +122,17 @@ def looks_like_html(text: str) -> bool:
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_FALLBACK_ENCODINGS = ("cp1258", "cp1252", "latin-1")
+_FALLBACK_ENCODINGS = ("cp1258", "cp1252")  # Windows code pages of Vietnamese and Western text
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode text bytes (see ``_decode``); TCVN3 or VNI text is then converted (gdparse.readers.legacy)."""
+    from gdparse.readers.legacy import decode_converting
+
+    return decode_converting(_decode, data, path)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode text bytes: a BOM, then strict UTF-8, then UTF-16 without BOM, then a detector."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -140,6 +149,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         if "\x00" in text:
             raise BinaryInputError(path, "contains NUL bytes: binary data, not text")
         return text, "utf-8"
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if damaged <= max(3, len(lenient) // 1000) and "\x00" not in lenient:
+        # UTF-8 with a few broken bytes (a cut download, a bad copy): keep it, and say so.
+        return lenient, f"utf-8 ({damaged} invalid byte sequence(s) replaced by U+FFFD)"
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4:
         for encoding in ("utf-16-le", "utf-16-be"):
@@ -169,3 +183,6 @@ def _mostly_printable(text: str) -> bool:
         return False
     bad = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f\v") or 0x7F <= ord(c) < 0xA0)
     return bad / len(text) < 0.02
+
+
+import gdparse.readers  # noqa: E402,F401  (registers the DOCX and PDF readers)

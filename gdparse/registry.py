@@ -128,14 +128,16 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
                     joined[i] = "\u0001"
         masked = "".join(joined)
     key_text = fold(text)
+    masks = "\u0001" in masked
     out: list[tuple[str, int, int]] = []
+    append = out.append  # the loop runs once per word of a whole document
     for m in _TOKEN.finditer(masked):
-        key = key_text[m.start() : m.end()]
-        if "\u0001" in m.group():  # only then is there a placeholder to drop
-            key = "".join(ch for ch, mk in zip(key, m.group()) if mk != "\u0001")
-        if not key or key in _DROP:
-            continue
-        out.append((key, m.start(), m.end()))
+        s, e = m.span()
+        key = key_text[s:e]
+        if masks and "\u0001" in masked[s:e]:  # only then is there a placeholder to drop
+            key = "".join(ch for ch, mk in zip(key, masked[s:e]) if mk != "\u0001")
+        if key and key not in _DROP:
+            append((key, s, e))
     return out
 
 

@@ -299,7 +299,9 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
     lines = text_to_lines(norm)
     warnings: list[DocWarning] = []
     if not lines:
-        return [], [], [], [DocWarning(code="no_text", message="the document has no text", stage=STAGE)]
+        warning = DocWarning(code="no_text", message="the document has no text", stage=STAGE)
+        whole = [Section(id="s1", kind="other", start=0, end=len(text), level=0)] if text else []
+        return whole, [], [], [warning]
     openers: list[Opener] = []
     for begin, end, kind in lines_to_parts(lines):
         openers.extend(part_to_openers(lines, begin, end, kind))

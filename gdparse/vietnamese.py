@@ -96,6 +96,8 @@ def fold(text: str) -> str:
     """
     if len(text) >= _FOLD_CACHE_MIN:
         return _fold_long(text)
+    if len(text) <= 32:
+        return _fold_word(text)
     return _fold(text)
 
 
@@ -106,6 +108,12 @@ _FOLD_CACHE_MIN = 2048
 
 @lru_cache(maxsize=4)
 def _fold_long(text: str) -> str:
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    """Words and short phrases repeat all through a document: fold each once."""
     return _fold(text)
 
 

@@ -76,15 +76,35 @@ def _province_pairs() -> frozenset[str]:
     return frozenset(fold(n) for n in province_names() if " " in n)
 
 
+# Tokens anchored at their start and bounded: an overlapped search would otherwise retry from
+# every position inside a long token (quadratic on "((((…").
+_LINE_BREAK = regex.compile(r"(?<!\S)(?P<a>\S{1,40})[ \t]*\n[ \t]*(?P<b>\S{1,60})")
+_TRAILING_PUNCT = regex.compile(r"[,.:;]+$")
+_CONNECTOR_WORDS = frozenset({"số", "ngày", "tháng", "năm"})
+
+
+@cache
+def _phrase_firsts() -> frozenset[str]:
+    """First words of the phrases that a line break may split ("ủy" of "ủy ban", "hà" of "hà nội")."""
+    return frozenset(p.split()[0] for p in _BIGRAMS | _province_pairs())
+
+
 def join_broken_lines(text: str) -> list[Edit]:
     """A line break inside "Số:\\n1696/QĐ-TTg", "ngày\\n03/3/2021", "Hà\\nNội", "ỦY\\nBAN NHÂN DÂN"
     becomes a space."""
     edits = []
-    for m in regex.finditer(r"(?P<a>\S+)[ \t]*\n[ \t]*(?P<b>\S+)", text, overlapped=True):
+    firsts = _phrase_firsts()
+    for m in _LINE_BREAK.finditer(text, overlapped=True):
         a, b = m.group("a"), m.group("b")
+        if len(a) > 10:  # connector words and phrase heads are short
+            continue
+        last = fold(a.strip("*"))
+        # Cheap test first: only a connector word or the first word of a known phrase can join.
+        if last.rstrip(":.") not in _CONNECTOR_WORDS and last not in firsts:
+            continue
         nl = text.index("\n", m.end("a"))
         before = text[max(0, nl - 30) : nl]
-        pair = fold(f"{a.strip('*')} {regex.sub(r'[,.:;]+$', '', b.strip('*'))}")
+        pair = f"{last} {fold(_TRAILING_PUNCT.sub('', b.strip('*')))}"
         line_a = text[text.rfind("\n", 0, nl) + 1 : nl].split()
         phrase = (pair in _BIGRAMS or pair in _province_pairs()) and (len(line_a) <= 4 or b[:1].islower())
         joined = phrase or any(end.search(before) and nxt.match(b) for end, nxt in _CONNECTORS)

@@ -10,6 +10,7 @@ import pytest
 from gdparse.errors import (
     BinaryInputError,
     EmptyInputError,
+    EncodingError,
     FileTooLargeError,
     GdparseError,
     UnsupportedFormatError,
@@ -92,3 +93,17 @@ def test_sha256_and_size() -> None:
     raw = read_bytes(TEXT.encode(), "a.txt")
     assert len(raw.sha256) == 64
     assert raw.size_bytes == len(TEXT.encode())
+
+
+def test_unknown_encoding() -> None:
+    data = b"Ke hoach \xe0\xe1 " * 50 + b"\x81"
+    with pytest.raises(EncodingError) as info:
+        read_bytes(data, "odd.txt")
+    assert "odd.txt" in str(info.value) and "encoding" in info.value.cause
+
+
+def test_damaged_utf8_is_read_and_says_so() -> None:
+    data = TEXT.encode("utf-8") * 20 + b"\x81" + TEXT.encode("utf-8")
+    raw = read_bytes(data, "cut.txt")
+    assert raw.encoding.startswith("utf-8 (1 invalid")
+    assert raw.text.count("\ufffd") == 1

@@ -10,4 +10,6 @@ COMMAND_MODULES = (
     "gdparse.commands.agencies",
     "gdparse.commands.info",
     "gdparse.commands.citations",
+    "gdparse.commands.compare",
+    "gdparse.commands.report",
 )

@@ -1,7 +1,8 @@
 """``gdparse demo [CORPUS] [-o DIR]``: the main job on a corpus folder.
 
 Parses every plan under the folder, writes one JSON per document, a JSON Lines file and a
-short summary (Markdown and CSV) into the output folder, and prints where.
+short summary (Markdown and CSV) into the output folder, then the comparison tables (CSV and
+Parquet), the responsibility graph (GraphML, node-link JSON) and report.html, and prints where.
 """
 
 from __future__ import annotations
@@ -101,4 +102,26 @@ def run(args: argparse.Namespace) -> int:
     print(summary)
     print(f"gdparse: parsed {len(docs)} of {len(files)} document(s); outputs in {out.resolve()}/")
     print(f"  {out}/json/*.json  one document each;  {out}/documents.jsonl;  {out}/summary.md, summary.csv")
+    if docs:
+        print(comparison_outputs(docs, out))
     return 1 if failures else 0
+
+
+def comparison_outputs(docs: list[PlanDocument], out: Path) -> str:
+    """Tables, graph and report of the corpus; a note instead when the compare extra is missing."""
+    try:
+        from gdparse.compare import Corpus
+        from gdparse.export import write_tables
+        from gdparse.graph import write_graphml, write_node_link
+        from gdparse.report import render
+    except ImportError as exc:
+        return f"  comparison outputs skipped: {exc.name} is missing (pip install 'gdparse[compare]')"
+    corpus = Corpus.from_documents(docs)
+    tables = corpus.tables()
+    write_tables(tables, out / "tables")
+    graph = corpus.graph()
+    write_graphml(graph, out / "responsibility_graph.graphml")
+    write_node_link(graph, out / "responsibility_graph.json")
+    write_atomic(out / "report.html", render(corpus))
+    return (f"  {out}/tables/*.csv, *.parquet  {len(tables)} comparison tables (columns in tables/COLUMNS.md);\n"
+            f"  {out}/responsibility_graph.graphml, .json;  {out}/report.html")

@@ -1,12 +1,31 @@
-"""``gdparse parse PATH… [-o DIR] [--format json|jsonl]``: parse files and folders."""
+"""``gdparse parse PATH… [-o DIR] [--format json|jsonl] [--jobs N] [--dask ADDRESS]``: parse files and folders.
+
+Documents are written as they finish. With ``-o DIR`` a rerun skips the inputs whose content
+hash is already among the outputs (``--fresh`` starts over) and failed files are listed in
+``DIR/errors.jsonl``. Exit codes: 0 all parsed, 1 some failed, 2 usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from gdparse.batch import expand_inputs, parse_many, safe_name, write_atomic
+from gdparse.batch import (
+    ErrorReport,
+    FileResult,
+    JsonlSink,
+    default_jobs,
+    expand_inputs,
+    file_sha256,
+    progress_bar,
+    run_batch,
+    safe_name,
+    sha_of_document,
+    write_atomic,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,10 +36,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--format",
         choices=("json", "jsonl"),
         default="json",
-        help="json: one file per document; jsonl: one line per document",
+        help="json: one file per document; jsonl: one line per document (DIR/documents.jsonl)",
     )
+    p.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                   help=f"processes to use (default: all {default_jobs()} cores)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (needs gdparse[dask])")
+    p.add_argument("--fresh", action="store_true", help="parse everything again, replacing earlier outputs")
+    p.add_argument("--errors", metavar="FILE", help="error report (default: DIR/errors.jsonl with -o)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,26 +63,71 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("gdparse parse: no input files found", file=sys.stderr)
         return 2
+    if args.dask:
+        from gdparse.distributed import check_dask
+
+        try:
+            check_dask()
+        except ImportError as exc:
+            print(f"gdparse parse: {exc}", file=sys.stderr)
+            return 2
     out = Path(args.output) if args.output else None
-    failed = 0
-    lines: list[str] = []
-    for path, doc, cause in parse_many(files, progress=not args.no_progress):
-        if doc is None:
-            failed += 1
-            print(f"{path}: {cause}", file=sys.stderr)
-            continue
-        if args.format == "jsonl":
-            lines.append(doc.model_dump_json())
-        elif out is None:
-            sys.stdout.write(doc.model_dump_json(indent=1) + "\n")
-        else:
-            write_atomic(out / safe_name(path, ".json"), doc.model_dump_json(indent=1))
-    if args.format == "jsonl":
-        data = "".join(line + "\n" for line in lines)
-        if out is None:
-            sys.stdout.write(data)
-        else:
-            write_atomic(out / "documents.jsonl", data)
+    jobs = args.jobs or default_jobs()
+    jsonl = args.format == "jsonl"
+    sink = JsonlSink(out / "documents.jsonl", fresh=args.fresh) if out is not None and jsonl else None
+    done = set() if args.fresh or out is None else sink.done if sink else _json_outputs_done(out)
+    todo = [str(f) for f in files if not done or file_sha256(f) not in done]
+    skipped = len(files) - len(todo)
+    errors_path = Path(args.errors) if args.errors else (out / "errors.jsonl" if out is not None else None)
+    report = ErrorReport(errors_path) if errors_path is not None else None
+    written = failed = 0
+    results = _results(args, todo, jobs, indent=None if jsonl else 1)
+    try:
+        with progress_bar(len(todo), not args.no_progress) as bar:
+            for result in results:
+                bar.update(1)
+                if not result.ok:
+                    failed += 1
+                    if result.sha256 is None:
+                        result = replace(result, sha256=file_sha256(Path(result.path)))
+                    print(f"{result.path}: {result.cause}", file=sys.stderr)
+                    if report is not None:
+                        report.write(result)
+                    continue
+                written += 1
+                if sink is not None:
+                    sink.write(result)
+                elif out is None:
+                    sys.stdout.write(result.json + "\n")
+                    sys.stdout.flush()
+                else:
+                    write_atomic(out / safe_name(Path(result.path), ".json"), result.json)
+    finally:
+        if sink is not None:
+            sink.close()
+        if report is not None:
+            report.close()
     if out is not None:
-        print(f"wrote {len(files) - failed} document(s) to {out}/", file=sys.stderr)
+        note = f", {skipped} already parsed" if skipped else ""
+        note += f", {failed} failed (listed in {report.path})" if failed and report is not None else ""
+        print(f"wrote {written} document(s) to {out}/{note}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _results(args: argparse.Namespace, todo: list[str], jobs: int, indent: int | None) -> Iterator[FileResult]:
+    if args.dask:
+        from gdparse.distributed import run_dask
+
+        return run_dask(todo, args.dask, workers=args.jobs, indent=indent)
+    return run_batch(todo, jobs=jobs, indent=indent)
+
+
+def _json_outputs_done(out: Path) -> set[str]:
+    """Content hashes of the documents already written to ``out`` as one JSON file each."""
+    done = set()
+    for f in out.glob("*.json") if out.is_dir() else ():
+        with f.open("rb") as handle:
+            sha = sha_of_document(handle.read(4096))
+        if sha:
+            done.add(sha)
+    return done

@@ -64,8 +64,12 @@ def _compact_index() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _province_keys() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(k.split()) for k in registry.provinces()), key=len, reverse=True))
+def _province_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Province names as token tuples, indexed by first token, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted((tuple(k.split()) for k in registry.provinces()), key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    return {first: tuple(keys) for first, keys in by_first.items()}
 
 
 def _extend(toks: list[tuple[str, int, int]], end_tok: int) -> int:
@@ -73,9 +77,10 @@ def _extend(toks: list[tuple[str, int, int]], end_tok: int) -> int:
     i = end_tok
     if i < len(toks) and toks[i][0] == "tinh":
         i += 1
-    for prov in _province_keys():
-        if tuple(k for k, _, _ in toks[i : i + len(prov)]) == prov:
-            return i + len(prov)
+    if i < len(toks):
+        for prov in _province_keys().get(toks[i][0], ()):
+            if tuple(k for k, _, _ in toks[i : i + len(prov)]) == prov:
+                return i + len(prov)
     return i
 
 

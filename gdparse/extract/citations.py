@@ -144,10 +144,13 @@ def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
     return replace(cand, end=end, date=date, issuer=issuer, title=title)
 
 
+_SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type word
+
+
 def _numbered(text: str, folded: str) -> list[_Candidate]:
     found = []
     for m in _TYPE_WORD.finditer(folded):
-        rule = cat.type_for_word(regex.sub(r"\s+", " ", m.group("word")))
+        rule = cat.type_for_word(_SPACES.sub(" ", m.group("word")))
         if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
             continue
         after = _AFTER_TYPE.match(text, m.end())

@@ -59,7 +59,10 @@ class Attached:
 
 def clean_number(raw: str) -> str:
     """A symbol as one token: spaces dropped, OCR's Ð (U+00D0) read as Đ."""
-    return regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
+    return _SPACES.sub("", raw).replace("Ð", "Đ")
+
+
+_SPACES = regex.compile(r"\s+")  # compiled once: called for every citation number
 
 
 def number_line(text: str) -> NumberLine | None:

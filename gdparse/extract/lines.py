@@ -93,8 +93,8 @@ def scan(text: str, folded: str) -> list[Line]:
         kind, label_end, number = _classify(folded, cstart, cend)
         scheme = _scheme(m) if m and m.group("prefix").strip() else None
         content = text[cstart:cend]
-        letters = [c for c in content if c.isalpha()]
-        upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+        letters = list(filter(str.isalpha, content))  # filter/map: C loops, this runs on every line
+        upper = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(letters) > 3
         heading_like = upper or (scheme not in (None, "bullet") and len(content) < 120)
         lines.append(Line(start, end, cstart, cend, scheme, kind, label_end, number, False, heading_like))
     return lines

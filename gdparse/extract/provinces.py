@@ -85,14 +85,24 @@ def most_common(folded: str, start: int = 0, end: int | None = None) -> tuple[in
     return next(f for f in found if f[2] == best)
 
 
-_URL_LABELS = regex.compile(r"(?i)(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+gov\.vn)")
+_HOST_BEFORE = regex.compile(r"(?i)(?:[a-z0-9-]{1,63}\.){1,6}$")
 
 
 def from_domain(text: str) -> tuple[int, int, str] | None:
     """A province named by a government domain: "sldtbxh.kontum.gov.vn" -> Kon Tum."""
     keys = {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
-    for m in _URL_LABELS.finditer(text):
-        for label in reversed(m.group("host").lower().split(".")[:-2]):
-            if len(label) >= 4 and label in keys:
-                return m.start("host"), m.end("host"), keys[label]
+    lowered = text.lower()
+    pos = lowered.find(".gov.vn")
+    # Anchored on each ".gov.vn" with a bounded look-back: a host pattern scanned from every
+    # position would be quadratic on text like "1.1.1.1…".
+    while pos >= 0:
+        window = lowered[max(0, pos - 200) : pos + 1]
+        m = _HOST_BEFORE.search(window)
+        if m is not None:
+            host_start = pos + 1 - len(window) + m.start()
+            host_end = pos + len(".gov.vn")
+            for label in reversed(lowered[host_start:pos].split(".")):
+                if len(label) >= 4 and label in keys:
+                    return host_start, host_end, keys[label]
+        pos = lowered.find(".gov.vn", pos + 1)
     return None

@@ -7,7 +7,10 @@ responsible unit of each indicator row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import regex
 
@@ -17,7 +20,8 @@ from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
 from gdparse.extract.clauses import (
     decision_spans, implementation_regions, is_request, leading_roles, reporting_regions, split_clauses,
 )
-from gdparse.model import DocWarning, PlanDocument, Responsibility, Role
+from gdparse.lines import leaf_finder
+from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
 from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
@@ -40,9 +44,42 @@ class _Ctx:
     out: list[Responsibility]
     warnings: list[DocWarning]
     extra_agencies: list[Found]
+    # Indexes of ``out`` so that each lookup is not a scan of everything found so far.
+    keys: Counter = field(default_factory=Counter)  # (agency_id, role, start, end) -> count
+    spans: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (start, end) -> indices
+    leaf_at: Callable[[int], Section | None] | None = None
 
     def mentions_in(self, start: int, end: int) -> list[Found]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        # ``mentions`` is sorted by start: only those from ``start`` on can be inside.
+        out, ms = [], self.mentions
+        i = bisect_left(ms, start, key=_start)
+        while i < len(ms) and ms[i].start <= end:
+            if ms[i].end <= end:
+                out.append(ms[i])
+            i += 1
+        return out
+
+    def section_at(self, offset: int) -> Section | None:
+        if self.leaf_at is None:
+            self.leaf_at = leaf_finder(self.doc.sections)
+        return self.leaf_at(offset)
+
+    def append(self, r: Responsibility) -> None:
+        self.keys[(r.agency_id, r.role, r.start, r.end)] += 1
+        self.spans.setdefault((r.start, r.end), []).append(len(self.out))
+        self.out.append(r)
+
+    def replace(self, i: int, r: Responsibility) -> None:
+        old = self.out[i]
+        self.keys[(old.agency_id, old.role, old.start, old.end)] -= 1
+        self.spans[(old.start, old.end)].remove(i)
+        self.keys[(r.agency_id, r.role, r.start, r.end)] += 1
+        insort(self.spans.setdefault((r.start, r.end), []), i)
+        self.out[i] = r
+
+
+def _start(m: Found) -> int:
+    return m.start
 
 
 def _leading_run(ctx: _Ctx, start: int, end: int) -> tuple[list[Found], int]:
@@ -80,7 +117,7 @@ def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
 
 def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end: int) -> None:
     task = ctx.doc.text[start:end]
-    section = ctx.doc.section_at(start)
+    section = ctx.section_at(start)
     resp = Responsibility(agency_id=agency_id, role=role, requested=requested, task=task, start=start, end=end,
                           section_id=section.id if section else None)
     resp, warnings = link.link_responsibility(ctx.doc, resp, task)
@@ -88,10 +125,9 @@ def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end
     if refs and not ctx.doc.objectives and not ctx.doc.targets:
         warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                message=f"no extracted objective/target for: {link.describe(refs)}")]
-    key = (agency_id, role, start, end)
-    if any((r.agency_id, r.role, r.start, r.end) == key for r in ctx.out):
+    if ctx.keys[(agency_id, role, start, end)]:
         return
-    ctx.out.append(resp)
+    ctx.append(resp)
     ctx.warnings.extend(warnings)
 
 
@@ -123,9 +159,10 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     requested = requested or is_request(ctx.doc.text[start:end])
     _clause(ctx, list(dict.fromkeys(subjects)), requested, pos, end, default)
     # The clause's evidence starts at the subject, so that the quote names the agency.
-    for i, r in enumerate(ctx.out):
-        if r.start == pos and r.end == end and r.agency_id in subjects:
-            ctx.out[i] = r.model_copy(update={"start": start, "task": ctx.doc.text[start:end]})
+    for i in list(ctx.spans.get((pos, end), ())):
+        r = ctx.out[i]
+        if r.agency_id in subjects:
+            ctx.replace(i, r.model_copy(update={"start": start, "task": ctx.doc.text[start:end]}))
     return True
 
 
@@ -246,9 +283,9 @@ def _tables(ctx: _Ctx) -> None:
 
 def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.Ref]) -> None:
     obj_ids, tgt_ids, missing = link.resolve(ctx.doc, refs)
-    section = ctx.doc.section_at(start)
-    ctx.out.append(Responsibility(agency_id=agency_id, role="lead", task=ctx.doc.text[start:end], start=start, end=end,
-                                  section_id=section.id if section else None, objective_ids=obj_ids, target_ids=tgt_ids))
+    section = ctx.section_at(start)
+    ctx.append(Responsibility(agency_id=agency_id, role="lead", task=ctx.doc.text[start:end], start=start, end=end,
+                              section_id=section.id if section else None, objective_ids=obj_ids, target_ids=tgt_ids))
     if missing:
         ctx.warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                        message=f"no extracted objective/target for: {link.describe(missing)}"))

@@ -9,6 +9,7 @@ measures, a domain and the national indicator it implements
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -16,6 +17,7 @@ import regex
 from gdparse.extract.indicators import domain_of, match_indicator, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, scan
 from gdparse.extract.milestones import clauses, find_milestones
+from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.vietnamese import fold
 
@@ -75,7 +77,7 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     text = doc.text
     folded = fold(text)
     lines = scan(text, folded)
-    zones = [(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS]
+    zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
     state = _State()
     for i, line in enumerate(lines):
         _step(doc, folded, lines, i, line, state, zones)
@@ -93,8 +95,20 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     return state.objectives, targets, warnings
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans covering the same offsets (nested zones merge), for bisecting."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(sp for sp in spans if sp[0] < sp[1]):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _in(zones: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in zones)
+    i = bisect_right(zones, (pos, float("inf"))) - 1  # the last zone starting at or before pos
+    return i >= 0 and pos < zones[i][1]
 
 
 def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
@@ -228,7 +242,7 @@ def _unique(base: str, state: _State) -> str:
 
 
 def _section_id(doc: PlanDocument, pos: int) -> str | None:
-    section = doc.section_at(pos) if doc.sections else None
+    section = leaf_at(doc.sections, pos) if doc.sections else None
     return section.id if section else None
 
 

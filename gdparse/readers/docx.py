@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 
 from gdparse.read import RawDocument
 from gdparse.readers import legacy
-from gdparse.readers.numbering import W, Numbering, numbering_from_xml
+from gdparse.readers.numbering import Numbering, W, numbering_from_xml
 from gdparse.readers.safezip import open_zip, parse_xml, read_member
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -200,8 +200,9 @@ def render_paragraph(p: Element, ctx: Context, *, numbered: bool = True) -> str:
         pieces.append((text, bool(style.bold)))
     label = ctx.numbering.label(*num) if (numbered and num and "".join(t for t, _ in pieces).strip()) else None
     if label:
-        first_bold = next((b for t, b in pieces if t.strip()), False)
-        pieces.insert(0, (label + " ", bool(para_run.bold) or first_bold))
+        # Word draws the label in its level's weight, else in the paragraph mark's.
+        level_bold = ctx.numbering.level(*num).bold
+        pieces.insert(0, (label + " ", bool(para_run.bold if level_bold is None else level_bold)))
     return _with_bold_marks(pieces)
 
 
@@ -221,7 +222,9 @@ def _runs(p: Element):
 
 def _run_text(run: Element, ctx: Context, rpr: Element | None) -> str:
     out = []
-    superscript = rpr is not None and (va := rpr.find(W + "vertAlign")) is not None and va.get(W + "val") == "superscript"
+    superscript = (
+        rpr is not None and (va := rpr.find(W + "vertAlign")) is not None and va.get(W + "val") == "superscript"
+    )
     for el in run:
         tag = el.tag
         if tag == W + "t":
@@ -234,7 +237,7 @@ def _run_text(run: Element, ctx: Context, rpr: Element | None) -> str:
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
-        elif tag in (W + "footnoteReference", W + "endnoteReference"):
+        elif tag == W + "footnoteReference":  # endnotes (endnotes.xml) are not read
             out.append(_footnote_marker(el.get(W + "id", ""), ctx))
     return "".join(out)
 
@@ -267,7 +270,7 @@ def _with_bold_marks(pieces: list[tuple[str, bool]]) -> str:
             core = line.strip()
             lead, trail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
             out.append(("\n" if i else "") + (f"{lead}**{core}**{trail}" if core else line))
-    return " ".join("".join(out).split(" ")).strip(" ")
+    return "".join(out).strip(" ")
 
 
 # --- tables --------------------------------------------------------------------------------

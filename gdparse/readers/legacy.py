@@ -8,6 +8,7 @@ Vietnamese syllables the text holds before and after conversion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 import regex
 import yaml
 
+from gdparse.errors import EncodingError
 from gdparse.model import Frozen
 
 Legacy = Literal["tcvn3", "vni"]
@@ -99,6 +101,8 @@ def detect(text: str) -> Legacy | None:
     if not any("\u00a0" <= c <= "\u00ff" for c in sample):
         return None
     before = vietnamese_score(sample)
+    if before >= 20 and before * 10 >= len(_WORD.findall(sample)):
+        return None  # plainly Vietnamese already: one word in ten or more is a common syllable
     scores = {name: vietnamese_score(to_unicode(sample, name)) for name in LEGACY_ENCODINGS}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 3 and scores[best] > 2 * before + 2 else None
@@ -114,7 +118,7 @@ def bytes_as_cp1252(data: bytes) -> str:
     return data.decode("latin-1").translate({b: c for b, c in _CP1252_TABLE.items() if chr(b) != c})
 
 
-def convert_decoded(text: str, data: bytes, encoding: str) -> tuple[str, str]:
+def convert_decoded(text: str, encoding: str, data: bytes) -> tuple[str, str]:
     """Hook of the read stage: legacy-encoded text converted, with the encoding named.
 
     ``text`` is what ``data`` decoded to as ``encoding``; a single-byte decode is redone as
@@ -125,3 +129,16 @@ def convert_decoded(text: str, data: bytes, encoding: str) -> tuple[str, str]:
         return text, encoding
     chars = text if encoding.startswith("utf") else bytes_as_cp1252(data)
     return to_unicode(chars, name), name
+
+
+def decode_converting(decode: Callable[[bytes, str], tuple[str, str]], data: bytes, path: str) -> tuple[str, str]:
+    """Run the read stage's ``decode``; convert TCVN3 or VNI text, also when ``decode`` found no
+    encoding that fits (legacy bytes often look like no code page at all)."""
+    try:
+        return convert_decoded(*decode(data, path), data)
+    except EncodingError:
+        text = bytes_as_cp1252(data)
+        converted, encoding = convert_decoded(text, "cp1252", data)
+        if encoding == "cp1252":
+            raise
+        return converted, encoding

@@ -15,6 +15,7 @@ class Level:
     text: str = "%1."
     start: int = 1
     legal: bool = False  # isLgl: every level drawn as a decimal
+    bold: bool | None = None  # the label's own weight (lvl/rPr), if set
 
 
 @dataclass
@@ -24,6 +25,9 @@ class Numbering:
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)
     starts: dict[str, dict[int, int]] = field(default_factory=dict)  # lvlOverride/startOverride
     counters: dict[str, list[int | None]] = field(default_factory=dict)
+
+    def level(self, num_id: str, ilvl: int) -> Level:
+        return self.levels.get(num_id, {}).get(ilvl, Level())
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """Advance the counters of ``num_id`` at ``ilvl`` and return the label Word draws."""
@@ -97,6 +101,7 @@ def numbering_from_xml(root: Element | None) -> Numbering:
                 text=_val(lvl, "lvlText") or "",
                 start=int(_val(lvl, "start") or 1),
                 legal=lvl.find(W + "isLgl") is not None,
+                bold=_bold(lvl.find(f"{W}rPr/{W}b")),
             )
         abstract[a.get(W + "abstractNumId", "")] = levels
     for num in root.iter(W + "num"):
@@ -111,6 +116,10 @@ def numbering_from_xml(root: Element | None) -> Numbering:
                 ilvl = int(override.get(W + "ilvl", "0"))
                 numbering.starts.setdefault(num_id, {})[ilvl] = int(start.get(W + "val", "1"))
     return numbering
+
+
+def _bold(el: Element | None) -> bool | None:
+    return None if el is None else el.get(W + "val", "true").lower() not in ("0", "false", "off")
 
 
 def _val(el: Element, tag: str) -> str | None:

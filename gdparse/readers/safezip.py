@@ -37,7 +37,9 @@ def open_zip(data: bytes, path: str) -> zipfile.ZipFile:
         raise CorruptFileError(path, f"a ZIP with {len(infos)} members: not a Word document (or a bomb)")
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
-        raise CorruptFileError(path, f"ZIP members would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}): a zip bomb")
+        raise CorruptFileError(
+            path, f"ZIP members would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}): a zip bomb"
+        )
     for info in infos:
         if info.flag_bits & 0x1:
             raise CorruptFileError(path, f"ZIP member {info.filename} is encrypted")
