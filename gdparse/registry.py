@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gdparse.model import AgencyLevel, AgencyType
+from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold
 
 PROVINCE_SLOT = "{province}"
@@ -80,7 +79,7 @@ class LineageFile(_Strict):
 
 
 def _load_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("gdparse.data").joinpath(name).read_text(encoding="utf-8"))
+    return load_yaml(name)
 
 
 @cache

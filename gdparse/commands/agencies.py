@@ -6,13 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from gdparse import registry
-from gdparse.errors import GdparseError
-from gdparse.pipeline import parse
-
-_SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+from gdparse.batch import expand_inputs, parse_many
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,15 +18,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per row")
     p.set_defaults(func=run)
 
-
-def _files(paths: list[str]) -> list[Path]:
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES)
-        else:
-            out.append(p)
-    return out
 
 
 def _registry(as_json: bool) -> int:
@@ -55,11 +42,10 @@ def run(args: argparse.Namespace) -> int:
         print("gdparse agencies: give PATH… or --registry", file=sys.stderr)
         return 2
     status = 0
-    for path in _files(args.paths):
-        try:
-            doc = parse(path)
-        except GdparseError as exc:
-            print(f"{path}: {exc.cause}", file=sys.stderr)
+    files = expand_inputs(args.paths)
+    for path, doc, cause in parse_many(files, progress=False):
+        if doc is None:
+            print(f"{path}: {cause}", file=sys.stderr)
             status = 1
             continue
         names = {a.id: a.name for a in doc.agencies}

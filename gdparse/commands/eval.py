@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from gdparse.evaluation.run import evaluate, format_table
+from gdparse.evaluation.run import evaluate, format_table, replace_marked
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "corpus", nargs="?", default="corpora", help="folder with the documents and gold/ (default: corpora)"
     )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--update-readme", metavar="README", help="rewrite the table between the eval-table markers")
     p.set_defaults(func=run)
 
 
@@ -44,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=1))
     else:
         print(format_table(totals))
+    if args.update_readme:
+        path = Path(args.update_readme)
+        path.write_text(replace_marked(path.read_text(encoding="utf-8"), format_table(totals)), encoding="utf-8")
+        print(f"updated the table in {path}", file=sys.stderr)
     for area in missing:
         print(f"note: no scorer for area '{area}'", file=sys.stderr)
     return 0

@@ -60,3 +60,18 @@ def format_table(totals: dict[str, dict[str, Score]], *, markdown: bool = True) 
     if not markdown:
         text = text.replace("|---|---|---|---|---|---|---|---|\n", "")
     return text
+
+
+START_MARK, END_MARK = "<!-- eval-table -->", "<!-- /eval-table -->"
+
+
+def replace_marked(document: str, table: str) -> str:
+    """``document`` with the text between the eval-table markers replaced by ``table``."""
+    head, _, rest = document.partition(START_MARK)
+    _, _, tail = rest.partition(END_MARK)
+    return f"{head}{START_MARK}\n{table}\n{END_MARK}{tail}"
+
+
+def marked_table(document: str) -> str:
+    """The text between the eval-table markers."""
+    return document.partition(START_MARK)[2].partition(END_MARK)[0].strip()

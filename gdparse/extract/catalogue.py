@@ -6,13 +6,12 @@ Each YAML file in gdparse/data/ is validated by a pydantic model and loaded once
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from gdparse.model import CitationType, DocType
+from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold, strip_accents
 
 
@@ -66,7 +65,7 @@ class NationalCatalogue(_Strict):
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("gdparse.data").joinpath(name).read_text(encoding="utf-8"))
+    return load_yaml(name)
 
 
 @cache

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from gdparse.model import PlanDocument, Role
+from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold, strip_accents
 
 
@@ -47,7 +46,7 @@ class RoleGrammar:
 
 @cache
 def roles_data() -> RolesFile:
-    raw = yaml.safe_load(resources.files("gdparse.data").joinpath("roles.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml("roles.yaml")
     return RolesFile.model_validate(raw)
 
 

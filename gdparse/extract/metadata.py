@@ -26,16 +26,15 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
 
 from gdparse.extract import provinces as prov
 from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
-from gdparse.model import DocWarning, Metadata, PlanDocument, Section
+from gdparse.model import DocWarning, Metadata, PlanDocument
+from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold
 
 STAGE = "extract.metadata"
@@ -64,7 +63,7 @@ _CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ba
 
 @cache
 def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...]]:
-    data = yaml.safe_load(resources.files("gdparse.data").joinpath("signature.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("signature.yaml")
     titles = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(p) for p in data['authority_prefixes'])})\s*)?"
                            rf"(?:{'|'.join(t['pattern'] for t in data['titles'])})(?:\s+\S+){{0,6}}$")
     return titles, frozenset(data["surnames"]), tuple(data["authority_prefixes"])

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Literal
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from gdparse.rules import load_yaml as _load_data
 from gdparse.vietnamese import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -90,8 +90,7 @@ class PatternsFile(_Rule):
 
 def load_yaml(name: str) -> dict:
     """Read ``gdparse/data/<name>`` as YAML."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return _load_data(name)
 
 
 def _alternation(cues: list[str]) -> str:

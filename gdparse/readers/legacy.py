@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import regex
-import yaml
 
 from gdparse.errors import EncodingError
 from gdparse.model import Frozen
+from gdparse.rules import load_yaml
 
 Legacy = Literal["tcvn3", "vni"]
 LEGACY_ENCODINGS: tuple[Legacy, ...] = ("tcvn3", "vni")
@@ -31,8 +30,7 @@ class LegacyTable(Frozen):
 
 @cache
 def table(name: Legacy) -> LegacyTable:
-    text = resources.files("gdparse.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return LegacyTable.model_validate(yaml.safe_load(text))
+    return LegacyTable.model_validate(load_yaml(f"{name}.yaml"))
 
 
 @cache
