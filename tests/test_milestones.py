@@ -7,7 +7,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gdparse.extract.milestones import find_milestones, parse_number
+from gdparse.extract.milestones import find_milestones
+from gdparse.extract.quantities import parse_number
 from gdparse.extract.rules import compiled, patterns_file, units_file
 from gdparse.vietnamese import fold
 

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from gdparse.extract.milestones import parse_number, sentences
+from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_regex, load_yaml
 from gdparse.model import Budget, BudgetSource, DocWarning, PlanDocument
 from gdparse.vietnamese import fold

@@ -11,31 +11,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gdparse.extract.quantities import NUMBER, clauses, parse_number, sentences
 from gdparse.extract.rules import TimeRule, compiled
 from gdparse.model import Milestone
 
-# A number as Vietnamese plans write it: "100.000" (thousands dot), "3,5" (decimal comma),
-# "04" (leading zero). A dot followed by one or two digits is read as a decimal point.
-NUMBER = regex.compile(
-    r"(?<![\d\p{L}/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d]|\.\d)"
-)
-_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}\d(\"'])|\n+")
-_CLAUSE_END = regex.compile(r";")
 _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 # Fuller names of a bare rate unit, taken from an earlier mention in the same target.
 _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
-
-
-def parse_number(raw: str) -> float | None:
-    """Read a Vietnamese number: ``3,5`` -> 3.5, ``100.000`` -> 100000, ``04`` -> 4."""
-    raw = raw.strip()
-    try:
-        if _THOUSANDS.match(raw):
-            return float(raw.replace(".", "").replace(",", "."))
-        return float(raw.replace(",", "."))
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -73,30 +55,6 @@ class _Value:
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in ``text[start:end]`` (a full stop before a capital, or a line break)."""
-    out, pos = [], start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start() if m.group().startswith("\n") else m.start() + 1))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans: sentences split further at semicolons."""
-    out = []
-    for s, e in sentences(text, start, end):
-        pos = s
-        for m in _CLAUSE_END.finditer(text, s, e):
-            out.append((pos, m.start()))
-            pos = m.end()
-        out.append((pos, e))
-    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:

@@ -16,7 +16,8 @@ import regex
 
 from gdparse.extract.indicators import domain_of, match_indicator, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, scan
-from gdparse.extract.milestones import clauses, find_milestones
+from gdparse.extract.milestones import find_milestones
+from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.vietnamese import fold

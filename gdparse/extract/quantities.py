@@ -1,0 +1,48 @@
+"""Numbers as Vietnamese plans write them, and the sentences and clauses that hold them."""
+
+from __future__ import annotations
+
+import regex
+
+# A number as Vietnamese plans write it: "100.000" (thousands dot), "3,5" (decimal comma),
+# "04" (leading zero). A dot followed by one or two digits is read as a decimal point.
+NUMBER = regex.compile(
+    r"(?<![\d\p{L}/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d]|\.\d)"
+)
+_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}\d(\"'])|\n+")
+_CLAUSE_END = regex.compile(r";")
+
+def parse_number(raw: str) -> float | None:
+    """Read a Vietnamese number: ``3,5`` -> 3.5, ``100.000`` -> 100000, ``04`` -> 4."""
+    raw = raw.strip()
+    try:
+        if _THOUSANDS.match(raw):
+            return float(raw.replace(".", "").replace(",", "."))
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]`` (a full stop before a capital, or a line break)."""
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start() if m.group().startswith("\n") else m.start() + 1))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans: sentences split further at semicolons."""
+    out = []
+    for s, e in sentences(text, start, end):
+        pos = s
+        for m in _CLAUSE_END.finditer(text, s, e):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
