@@ -18,6 +18,9 @@ STAGE = "extract.reporting"
 
 _SENTENCE = regex.compile(r"[^\n.]*(?:\.(?!\s+\p{Lu})[^\n.]*)*")
 _TRIGGER = regex.compile(r"báo cáo|gửi")
+_SEND = regex.compile(r"gửi")
+# A sentence about the reports listed before it: "Các báo cáo nêu trên gửi về …", "Báo cáo gửi về …".
+_BACKREF = regex.compile(r"(?:các|những)\s+báo\s+cáo\s+(?:nêu\s+|kể\s+)?trên|^\W*(?:các\s+)?báo\s+cáo\s+gửi")
 _ONWARD = regex.compile(r"để\s+tổng\s+hợp|tổng\s+hợp,?\s+(?:báo cáo|trình)")
 _RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
 _VIA = regex.compile(r"\(?\s*qua\s+")
@@ -25,6 +28,7 @@ _FREQUENCY = regex.compile(
     r"(?P<semiannual>6\s+tháng|sáu\s+tháng)|(?P<quarterly>hằng\s+quý|hàng\s+quý|theo\s+quý)|"
     r"(?P<annual>(?:hàng|hằng|một|cả|mỗi)\s+năm|báo\s+cáo\s+năm|theo\s+năm)|(?P<ad_hoc>đột\s+xuất)"
 )
+_YEAR_AFTER = regex.compile(r"(?:/|\s+năm\s+)\d{4}")
 _DEADLINE = regex.compile(
     r"(?:trước|chậm nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})|(cuối\s+tháng\s+\d{1,2})"
 )
@@ -45,7 +49,9 @@ def _schedule(folded: str, start: int, end: int) -> list[tuple[str | None, str |
         d = next((d for d in deadlines if f.end() <= d.start() < stop), None)
         out.append((f.lastgroup, _deadline_text(d) if d else None))
     if not freqs:
-        out = [(None, _deadline_text(d)) for d in deadlines] or [(None, None)]
+        # A day and month with no year ("trước ngày 25 tháng 12") recur every year.
+        out = [(None if _YEAR_AFTER.match(folded, d.end()) else "annual", _deadline_text(d)) for d in deadlines]
+        out = out or [(None, None)]
     return list(dict.fromkeys(out))
 
 
@@ -60,6 +66,12 @@ def duties_in(doc: PlanDocument, mentions: list[Found], start: int, end: int,
     trig = _TRIGGER.search(folded, start, end)
     if not trig:
         return []
+    if not folded[start : trig.start()].strip(" 0123456789.)") and trig.group() == "báo cáo":
+        # "Báo cáo kết quả … trước ngày 25/12": the sentence names a report; its recipient, if any,
+        # follows "gửi" (else a later "các báo cáo nêu trên gửi về …" gives it).
+        trig = _SEND.search(folded, trig.end(), end)
+        if not trig:
+            return []
     # The reporter is named in the trigger's own clause, or is the sentence's leading run of agencies
     # ("Các sở, ban, ngành; UBND các huyện … báo cáo"); recipients stay within the trigger's clause.
     clause_start = max(start, folded.rfind(";", start, trig.start()) + 1)
@@ -117,6 +129,7 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
     # A sentence's default reporter is the assignee of the implementation item it sits in.
     item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
     for rstart, rend in regions:
+        pending: list[tuple[int, int, tuple[str, ...]]] = []
         for m in _SENTENCE.finditer(doc.text, rstart, rend):
             s, e = m.start(), m.end()
             while s < e and doc.text[s] in " \t-+*•":
@@ -126,10 +139,30 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
             seen.add((s, e))
             owners = [r.agency_id for r in doc.responsibilities if r.start <= s and e <= r.end + 2]
             owners = owners or [a for (rs, re_), a in item_subject.items() if rs <= s < re_]
-            found = duties_in(doc, mentions, s, e, list(dict.fromkeys(owners))[:3])
-            if not found and _DEADLINE.search(folded, s, e):
-                warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
-                                           message="reporting deadline without a recognisable recipient"))
+            reporters = list(dict.fromkeys(owners))[:3]
+            found = duties_in(doc, mentions, s, e, reporters)
+            if not found and (_DEADLINE.search(folded, s, e) or _FREQUENCY.search(folded, s, e)):
+                pending.append((s, e, tuple(reporters)))
+            elif found and pending and _BACKREF.search(folded[s:e]):
+                # "Các báo cáo nêu trên gửi về Sở …": the recipient of every report listed above.
+                first = [d for d in found if d.recipient_ids == found[0].recipient_ids]
+                duties.extend(_resolve_pending(pending, first, folded))
+                pending = []
             duties.extend(found)
+        for s, e, _ in pending:
+            warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
+                                       message="reporting deadline without a recognisable recipient"))
     return doc.model_copy(update={"reporting": doc.reporting + tuple(duties),
                                   "warnings": doc.warnings + tuple(warnings)})
+
+
+def _resolve_pending(pending: list[tuple[int, int, tuple[str, ...]]], first_hop: list[ReportingDuty],
+                     folded: str) -> list[ReportingDuty]:
+    """Duties for reports listed before a sentence that names their common recipient; a report keeps
+    the reporter of its own item, else takes the reporters of that sentence."""
+    recipients = first_hop[0].recipient_ids
+    fallback = tuple(d.reporter_id for d in first_hop) or (None,)
+    return [ReportingDuty(reporter_id=reporter, recipient_ids=recipients, frequency=frequency, deadline=deadline,
+                          start=s, end=e)
+            for s, e, owners in pending for frequency, deadline in _schedule(folded, s, e) if frequency or deadline
+            for reporter in (owners or fallback)]
