@@ -52,7 +52,9 @@ class Evidence:
 
 
 def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    # Missing values from pandas tables (NaN, None) show as empty cells, not "nan".
+    missing = value is None or (isinstance(value, float) and value != value)
+    return html.escape("" if missing else str(value), quote=True)
 
 
 def _num(value) -> str:

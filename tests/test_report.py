@@ -84,3 +84,9 @@ def test_document_text_is_escaped() -> None:
                        targets=(Target(id="tgt-1", text=text, start=0, end=len(text)),))
     html = render(Corpus.from_documents([doc]))
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_missing_values_are_empty_cells() -> None:
+    html, p = page()
+    # Seeds 001-003 have no document number: their cells are empty, not "nan".
+    assert ">nan<" not in html and ">None<" not in html
