@@ -49,11 +49,26 @@ def parse_references(text: str) -> list[Ref]:
     return out
 
 
-def resolve(doc: PlanDocument, refs: list[Ref]) -> tuple[tuple[str, ...], tuple[str, ...], list[Ref]]:
-    """Objective ids, target ids, and the references that matched nothing extracted."""
+# resolve() runs once per responsibility; the lookups depend only on the (immutable) objective and
+# target tuples, so the last ones are kept. Holding the tuples keeps their ids from being reused.
+_LOOKUP: tuple[tuple, tuple, dict, dict] | None = None
+
+
+def _lookup(doc: PlanDocument) -> tuple[dict[str, str], dict[tuple[str | None, str], str]]:
+    global _LOOKUP
+    cached = _LOOKUP
+    if cached is not None and cached[0] is doc.objectives and cached[1] is doc.targets:
+        return cached[2], cached[3]
     objectives = {o.number: o.id for o in doc.objectives if o.number and not o.general}
     obj_number = {o.id: o.number for o in doc.objectives}
     targets = {(obj_number.get(t.objective_id), t.number): t.id for t in doc.targets if t.number}
+    _LOOKUP = (doc.objectives, doc.targets, objectives, targets)
+    return objectives, targets
+
+
+def resolve(doc: PlanDocument, refs: list[Ref]) -> tuple[tuple[str, ...], tuple[str, ...], list[Ref]]:
+    """Objective ids, target ids, and the references that matched nothing extracted."""
+    objectives, targets = _lookup(doc)
     obj_ids: list[str] = []
     tgt_ids: list[str] = []
     missing: list[Ref] = []
