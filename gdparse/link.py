@@ -7,6 +7,8 @@ that match no extracted item are kept as warnings with their numbers, never drop
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from gdparse.model import DocWarning, PlanDocument, Responsibility
@@ -32,6 +34,12 @@ def parse_references(text: str) -> list[Ref]:
     >>> parse_references("Mục tiêu 1; chỉ tiêu 1 của Mục tiêu 2; các chỉ tiêu 1, 2 của Mục tiêu 6")
     [('1', None), ('2', '1'), ('6', '1'), ('6', '2')]
     """
+    return list(_references(text))
+
+
+# The extract and link stages read the same responsibility texts several times over.
+@lru_cache(maxsize=1024)
+def _references(text: str) -> tuple[Ref, ...]:
     folded = fold(text)
     refs: list[tuple[int, Ref]] = []
     covered: list[tuple[int, int]] = []
@@ -46,7 +54,7 @@ def parse_references(text: str) -> list[Ref]:
     for _, ref in sorted(refs, key=lambda r: r[0]):
         if ref not in out:
             out.append(ref)
-    return out
+    return tuple(out)
 
 
 # resolve() runs once per responsibility; the lookups depend only on the (immutable) objective and

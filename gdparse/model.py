@@ -379,11 +379,9 @@ class PlanDocument(Frozen):
 
     def section_at(self, offset: int) -> Section | None:
         """The leaf section that contains ``offset``."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and not s.children:
-                best = s
-        return best
+        from gdparse.lines import leaf_at  # a bisect over the leaves; gdparse.lines imports this module
+
+        return leaf_at(self.sections, offset)
 
     def with_warnings(self, *warnings: DocWarning) -> PlanDocument:
         return self.model_copy(update={"warnings": self.warnings + tuple(warnings)})

@@ -112,32 +112,35 @@ _ACRONYM_RUN = regex.compile(r"\p{Lu}{1,8}(?:[&/\-]\p{Lu}{1,8})+(?!\p{Ll})")
 _TOKEN = regex.compile(r"(?:\w|\u0001)+|[.:;()\n]")
 # Diacritics are kept: without them "số" and "Sở" collide. Spelling variants drop "và", dashes, "&", commas and slashes are not tokens.
 _DROP = frozenset({"và"})
+_JOINERS = str.maketrans("&/-", "\u0001\u0001\u0001")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Matching tokens of ``text`` as (key, start, end): folded, accent-free, variant marks dropped."""
     masked = text
+    key_text = fold(text)
     runs = list(_ACRONYM_RUN.finditer(text))
     if runs:
-        joined = list(text)
+        # Replace the joiners by a letter-class placeholder of the same length so offsets hold
+        # (only the runs are rebuilt, the text between them is sliced).
+        texts, keys, pos = [], [], 0
         for m in runs:
-            # Replace the joiners by a letter-class placeholder of the same length so offsets hold.
-            for i in range(m.start(), m.end()):
-                if joined[i] in "&/-":
-                    joined[i] = "\u0001"
-        masked = "".join(joined)
-    key_text = fold(text)
-    masks = "\u0001" in masked
-    out: list[tuple[str, int, int]] = []
-    append = out.append  # the loop runs once per word of a whole document
-    for m in _TOKEN.finditer(masked):
-        s, e = m.span()
-        key = key_text[s:e]
-        if masks and "\u0001" in masked[s:e]:  # only then is there a placeholder to drop
-            key = "".join(ch for ch, mk in zip(key, masked[s:e]) if mk != "\u0001")
-        if key and key not in _DROP:
-            append((key, s, e))
-    return out
+            a, b = m.span()
+            texts += [text[pos:a], text[a:b].translate(_JOINERS)]
+            run_key = "".join("\u0001" if c in "&/-" else k for c, k in zip(text[a:b], key_text[a:b]))
+            keys += [key_text[pos:a], run_key]
+            pos = b
+        masked = "".join(texts) + text[pos:]
+        key_text = "".join(keys) + key_text[pos:]
+    # Comprehensions, not a loop with appends: this runs once per word of a whole document.
+    spans = [m.span() for m in _TOKEN.finditer(masked)]
+    if "\u0001" in masked:
+        # The key text has the placeholder wherever the masked text has it (fold never yields it),
+        # so removing it from a key drops exactly the masked positions.
+        keys = [key_text[s:e].replace("\u0001", "") for s, e in spans]
+    else:
+        keys = [key_text[s:e] for s, e in spans]
+    return [(key, s, e) for key, (s, e) in zip(keys, spans) if key and key not in _DROP]
 
 
 def key_of(text: str) -> str:

@@ -133,6 +133,18 @@ def _strip_char(char: str) -> str:
     return base if base.isascii() else char
 
 
+class _StripTable(dict):
+    """``str.translate`` table of ``_strip_char``, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        out = self[code] = char if char.isascii() else _strip_char(char)
+        return out
+
+
+_STRIP_TABLE = _StripTable()
+
+
 def strip_accents(text: str) -> str:
     """Remove all Vietnamese diacritics (đ -> d), one character for one: ``Sở LĐ`` -> ``So LD``."""
-    return "".join(_strip_char(c) if not c.isascii() else c for c in text)
+    return text.translate(_STRIP_TABLE)  # one C-level pass instead of a generator per character

@@ -7,8 +7,9 @@ returns sorted, non-overlapping edits; :func:`repair_web_text` applies them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -76,9 +77,11 @@ def _province_pairs() -> frozenset[str]:
     return frozenset(fold(n) for n in province_names() if " " in n)
 
 
-# Tokens anchored at their start and bounded: an overlapped search would otherwise retry from
-# every position inside a long token (quadratic on "((((…").
-_LINE_BREAK = regex.compile(r"(?<!\S)(?P<a>\S{1,40})[ \t]*\n[ \t]*(?P<b>\S{1,60})")
+# The word before and after each line break, both bounded. Anchored on the line break, with the
+# word before it read by a look-behind: the same matches as an overlapped search for
+# "(?<!\S)(?P<a>\S{1,40})[ \t]*\n[ \t]*(?P<b>\S{1,60})" (one per line break), without trying a
+# match at every position of the text; the bounds keep it linear on text like "((((…".
+_LINE_BREAK = regex.compile(r"(?<=(?<!\S)(?P<a>\S{1,40})[ \t]*)\n[ \t]*(?P<b>\S{1,60})")
 _TRAILING_PUNCT = regex.compile(r"[,.:;]+$")
 _CONNECTOR_WORDS = frozenset({"số", "ngày", "tháng", "năm"})
 
@@ -94,7 +97,7 @@ def join_broken_lines(text: str) -> list[Edit]:
     becomes a space."""
     edits = []
     firsts = _phrase_firsts()
-    for m in _LINE_BREAK.finditer(text, overlapped=True):
+    for m in _LINE_BREAK.finditer(text):
         a, b = m.group("a"), m.group("b")
         if len(a) > 10:  # connector words and phrase heads are short
             continue
@@ -133,6 +136,7 @@ _SYLLABLE = regex.compile(
 _TOKEN = regex.compile(r"\p{L}{5,}")
 
 
+@lru_cache(maxsize=65536)  # the same heads and tails recur in every token of a document
 def _is_syllable(s: str) -> bool:
     return bool(_SYLLABLE.match(strip_accents(fold(s))))
 
@@ -177,10 +181,15 @@ RULES: tuple[Rule, ...] = (drop_navigation, drop_lone_pipes, join_broken_symbols
 def web_text_edits(text: str) -> list[Edit]:
     """Edits of every rule against ``text``, sorted and non-overlapping (earlier rules win)."""
     edits: list[Edit] = []
+    # Accepted spans, sorted; they never overlap, so their ends rise with their starts and the only
+    # span that can overlap a new one is the last one starting before its end.
+    spans: list[tuple[int, int]] = []
     for rule in RULES:
         for e in rule(text):
-            if all(e[1] <= s or e[0] >= t for s, t, _ in edits if not (e[0] == e[1] == s == t)):
+            i = bisect_left(spans, (e[1], -1))
+            if not i or spans[i - 1][1] <= e[0]:
                 edits.append(e)
+                insort(spans, (e[0], e[1]))
     return sorted(edits, key=lambda e: (e[0], e[1]))
 
 

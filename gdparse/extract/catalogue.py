@@ -103,16 +103,27 @@ def type_for_abbreviation(abbr: str) -> TypeRule | None:
     return None
 
 
+# Compiled and computed once: type_for_symbol runs for every citation candidate.
+_SYMBOL_SEP = regex.compile(r"[/-]")
+_QH = regex.compile(r"QH\d*")
+_LEAD_NUM = regex.compile(r"\d+")
+
+
+@cache
+def _stripped(codes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(strip_accents(c) for c in codes)
+
+
 def type_for_symbol(number: str) -> TypeRule | None:
     """The type a symbol's code says: "2351/QĐ-TTg" -> quyet_dinh; None if no type code."""
-    parts = regex.split(r"[/-]", number)[1:]
+    parts = _SYMBOL_SEP.split(number)[1:]
     for part in parts:
         for rule in document_types().types:
-            if part in rule.codes or strip_accents(part) in (strip_accents(c) for c in rule.codes):
+            if part in rule.codes or strip_accents(part) in _stripped(rule.codes):
                 if part.isdigit():
                     continue
                 return rule
-    if any(regex.fullmatch(r"QH\d*", p) for p in parts):
+    if any(_QH.fullmatch(p) for p in parts):
         return rule_for("luat")
     return None
 
@@ -130,7 +141,7 @@ def slug(text: str) -> str:
 
 
 def _leading_number(number: str) -> str:
-    m = regex.match(r"\d+", number)
+    m = _LEAD_NUM.match(number)
     return m.group() if m else number
 
 

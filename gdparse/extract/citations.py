@@ -84,6 +84,10 @@ _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
 _PREAMBLE_LINE = regex.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
 _BODY_START = regex.compile(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
+# Compiled once: these run for every citation candidate.
+_ASCII_D = regex.compile(r"(?<=[/-])(QD|ND)(?=[/-]|$)")
+_TWO_CAPS = regex.compile(r"\p{Lu}{2}")
+_LEAD = regex.compile(r"\d+")
 _PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
 
 
@@ -104,7 +108,7 @@ class _Candidate:
 def canonical_number(number: str) -> str:
     """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
     number = clean_number(number)
-    number = regex.sub(r"(?<=[/-])(QD|ND)(?=[/-]|$)", lambda m: m.group(1)[0] + "Đ", number)
+    number = _ASCII_D.sub(lambda m: m.group(1)[0] + "Đ", number)
     m = _PARTY.match(number)
     return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
 
@@ -118,7 +122,7 @@ def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
         tail = _PROVINCE_TAIL.match(text, end)
         if tail:
             end = tail.end()
-    return regex.sub(r"\s+", " ", text[m.start("iss") : end]).strip(" ,"), end
+    return _SPACES.sub(" ", text[m.start("iss") : end]).strip(" ,"), end
 
 
 def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
@@ -140,7 +144,7 @@ def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
     title = None
     t = _TITLE.match(text, end)
     if t is not None:
-        title = regex.sub(r"\s+", " ", t.group("t")).strip(" ,“”\"")
+        title = _SPACES.sub(" ", t.group("t")).strip(" ,“”\"")
     return replace(cand, end=end, date=date, issuer=issuer, title=title)
 
 
@@ -165,7 +169,7 @@ def _numbered(text: str, folded: str) -> list[_Candidate]:
             found.append(_complete(text, folded, cand, m.end()))
     for m in _BARE.finditer(text):
         number = clean_number(m.group("num"))
-        if not regex.search(r"\p{Lu}{2}", number):
+        if not _TWO_CAPS.search(number):
             continue
         rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
         cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=number)
@@ -181,7 +185,7 @@ def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
         rule = cat.type_for_word(word)
         if rule is None:
             continue
-        name = regex.sub(r"\s+", " ", m.group("name") or "").strip() or None
+        name = _SPACES.sub(" ", m.group("name") or "").strip() or None
         end, number, year_only = m.end(), None, None
         num = _LAW_NUMBER.match(text, end)
         if num is not None:
@@ -249,7 +253,7 @@ def _key_and_entry(c: _Candidate, siblings: dict[tuple[str, str], str]) -> tuple
         return entry.key, entry
     if c.number:
         number = canonical_number(c.number)
-        lead = regex.match(r"\d+", number).group()
+        lead = _LEAD.match(number).group()
         if number.isdigit() and (c.type, lead) in siblings:
             return siblings[(c.type, lead)], None
         year = _year(c)
@@ -278,14 +282,14 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     for c in cands:
         if c.number and not c.number.isdigit():
             key, _ = _key_and_entry(c, {})
-            lead = regex.match(r"\d+", c.number).group()
+            lead = _LEAD.match(c.number).group()
             if not key.endswith(":") or (c.type, lead) not in siblings:
                 siblings[(c.type, lead)] = key
     citations, warnings = [], []
     for i, c in enumerate(cands):
         key, entry = _key_and_entry(c, siblings)
         if key.endswith(":") and c.number:
-            lead = regex.match(r"\d+", c.number).group()
+            lead = _LEAD.match(c.number).group()
             key = siblings.get((c.type, lead), key)
         date = c.date.iso if c.date else (str(c.year_only) if c.year_only else None)
         issuer = c.issuer or (cat.issuer_for_symbol(c.number) if c.number else None)

@@ -51,6 +51,10 @@ def _name_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?P<p>{alternation})(?!\p{{L}})")
 
 
+_SPACES = regex.compile(r"\s+")
+_LEADING_PREFIX = regex.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+")
+
+
 @cache
 def _canonical() -> dict[str, str]:
     return {regex.sub(r"\s+", " ", fold(n)): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
@@ -58,8 +62,8 @@ def _canonical() -> dict[str, str]:
 
 def canonical_province(name: str) -> str | None:
     """ "TỈNH BẮC NINH", "Bắc Ninh", "thành phố Hồ Chí Minh" -> canonical short name, else None."""
-    folded = regex.sub(r"\s+", " ", fold(name)).strip(" .,")
-    folded = regex.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", folded)
+    folded = _SPACES.sub(" ", fold(name)).strip(" .,")
+    folded = _LEADING_PREFIX.sub("", folded)
     return _canonical().get(folded)
 
 
@@ -73,7 +77,7 @@ def find_prefixed(folded: str, start: int = 0, end: int | None = None) -> list[t
     for m in _PREFIXED.finditer(folded, start, end):
         p = _name_pattern().match(folded, m.end())
         if p is not None and p.end() <= end:
-            found.append((m.start(), p.end(), _canonical()[regex.sub(r"\s+", " ", p.group("p"))]))
+            found.append((m.start(), p.end(), _canonical()[_SPACES.sub(" ", p.group("p"))]))
     return found
 
 
@@ -85,12 +89,17 @@ def most_common(folded: str, start: int = 0, end: int | None = None) -> tuple[in
     return next(f for f in found if f[2] == best)
 
 
+@cache  # built once, not per call
+def _domain_keys() -> dict[str, str]:
+    return {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
+
+
 _HOST_BEFORE = regex.compile(r"(?i)(?:[a-z0-9-]{1,63}\.){1,6}$")
 
 
 def from_domain(text: str) -> tuple[int, int, str] | None:
     """A province named by a government domain: "sldtbxh.kontum.gov.vn" -> Kon Tum."""
-    keys = {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
+    keys = _domain_keys()
     lowered = text.lower()
     pos = lowered.find(".gov.vn")
     # Anchored on each ".gov.vn" with a bounded look-back: a host pattern scanned from every

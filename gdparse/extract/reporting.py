@@ -7,6 +7,8 @@ ReportingDuty per (frequency, deadline) stated in the sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 from gdparse.extract.agency_matcher import Found
@@ -121,6 +123,7 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
     """Reporting duties from the reporting part and the implementation items."""
     mentions = sorted((Found(a.id, m.start, m.end) for a in doc.agencies if a.resolved for m in a.mentions),
                       key=lambda f: f.start)
+    starts = [m.start for m in mentions]
     folded = fold(doc.text)
     duties: list[ReportingDuty] = []
     warnings: list[DocWarning] = []
@@ -140,7 +143,9 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
             owners = [r.agency_id for r in doc.responsibilities if r.start <= s and e <= r.end + 2]
             owners = owners or [a for (rs, re_), a in item_subject.items() if rs <= s < re_]
             reporters = list(dict.fromkeys(owners))[:3]
-            found = duties_in(doc, mentions, s, e, reporters)
+            # Only mentions starting within the sentence can lie inside it (mentions are sorted by start).
+            near = mentions[bisect_left(starts, s) : bisect_right(starts, e)]
+            found = duties_in(doc, near, s, e, reporters)
             if not found and (_DEADLINE.search(folded, s, e) or _FREQUENCY.search(folded, s, e)):
                 pending.append((s, e, tuple(reporters)))
             elif found and pending and _BACKREF.search(folded[s:e]):

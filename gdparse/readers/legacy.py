@@ -98,8 +98,11 @@ def detect(text: str) -> Legacy | None:
     sample = text[:_SAMPLE]
     if not any("\u00a0" <= c <= "\u00ff" for c in sample):
         return None
-    before = vietnamese_score(sample)
-    if before >= 20 and before * 10 >= len(_WORD.findall(sample)):
+    # One scan for both counts: lowercasing neither joins nor splits [\p{L}\p{M}] runs (true of every
+    # code point), so the lowercased sample has as many words as the sample.
+    words = _WORD.findall(sample.lower())
+    before = sum(map(_COMMON.__contains__, words))  # == vietnamese_score(sample)
+    if before >= 20 and before * 10 >= len(words):
         return None  # plainly Vietnamese already: one word in ten or more is a common syllable
     scores = {name: vietnamese_score(to_unicode(sample, name)) for name in LEGACY_ENCODINGS}
     best = max(scores, key=scores.get)
