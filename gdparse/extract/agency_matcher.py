@@ -84,26 +84,48 @@ def _extend(toks: list[tuple[str, int, int]], end_tok: int) -> int:
     return i
 
 
+BLOCK_CHARS = 1 << 20
+
+
 def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[Found]:
     """Every agency mention in ``text`` (longest match wins), offsets shifted by ``offset``."""
+    found: list[Found] = []
+    # Tokens and the spaCy Doc cost about 57 bytes per input byte, so long texts are matched in
+    # blocks that end at a line break: no alias match crosses one, so the result is the same.
+    for start, end in _blocks(text):
+        found += _alias_mentions(text[start:end], year, offset + start)
+    found = _merge_enumerations(text, found, year, offset)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of about BLOCK_CHARS characters that end just after a line break (or at the end)."""
+    blocks, start = [], 0
+    while start < len(text):
+        cut = text.find("\n", start + BLOCK_CHARS)
+        end = len(text) if cut < 0 else cut + 1
+        blocks.append((start, end))
+        start = end
+    return blocks
+
+
+def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
+    """Registry aliases found by the phrase matcher in one block of text."""
     matcher, index = _matcher()
-    nlp = _nlp()
     toks = registry.tokens(text)
     if not toks:
         return []
-    doc = Doc(nlp.vocab, words=[k for k, _, _ in toks])
+    doc = Doc(_nlp().vocab, words=[k for k, _, _ in toks])
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     reg = registry.agencies()
     found: list[Found] = []
     for span in spans:
-        ids = index[span.text]
-        agency_id = registry.choose(ids, year)
+        agency_id = registry.choose(index[span.text], year)
         end_tok = span.end
         if reg[agency_id].level == "province" and not reg[agency_id].collective:
             end_tok = _extend(toks, span.end)
         found.append(Found(agency_id, toks[span.start][1] + offset, toks[end_tok - 1][2] + offset))
-    found = _merge_enumerations(text, found, year, offset)
-    return sorted(found, key=lambda f: f.start)
+    return found
 
 
 def _merge_enumerations(text: str, found: list[Found], year: int | None, offset: int) -> list[Found]:

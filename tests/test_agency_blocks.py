@@ -1,0 +1,18 @@
+"""Regression: agency matching in line-aligned blocks (bounded memory) finds exactly what matching
+the whole text finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdparse.extract import agency_matcher
+from tests.conftest import SEED_IDS, parsed
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_blocks_give_the_same_mentions(seed_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = parsed(seed_id).text
+    whole = agency_matcher.find_mentions(text, 2020)
+    monkeypatch.setattr(agency_matcher, "BLOCK_CHARS", 300)
+    assert len(agency_matcher._blocks(text)) > 10
+    assert agency_matcher.find_mentions(text, 2020) == whole
