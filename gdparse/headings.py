@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 import regex
 
-from gdparse.vietnamese import fold
-
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _BULLET = r"(?:[-+•*]\s*)?"
 
@@ -125,8 +123,3 @@ def _starts_heading_text(line: str, pos: int) -> bool:
     """Heading text starts with an uppercase letter, a quote, a digit or a bracket."""
     ch = line[pos : pos + 1]
     return bool(ch) and (ch.isupper() or ch in "\"“'(«[" or ch.isdigit())
-
-
-def is_label_heading(line: str) -> bool:
-    folded = fold(line)
-    return bool(LABEL_OBJECTIVE.match(folded) or LABEL_TARGET.match(folded))

@@ -72,9 +72,15 @@ def to_original(runs: Sequence[Run], offset: int) -> int:
     return old_start + length
 
 
-def to_new(runs: Sequence[Run], offset: int) -> int | None:
-    """Map an offset of the original text to the new text, or None if it was rewritten."""
-    for new_start, old_start, length in runs:
-        if old_start <= offset < old_start + length:
-            return new_start + offset - old_start
-    return None
+def to_normalized(runs: Sequence[Run], offset: int) -> int:
+    """Map an offset of the original text to the new text; a rewritten offset maps to the nearest
+    copied position after it."""
+    if not runs:
+        return 0
+    by_old = sorted(runs, key=lambda r: r[1])
+    i = bisect_right([r[1] for r in by_old], offset) - 1
+    if i >= 0 and offset < by_old[i][1] + by_old[i][2]:
+        return by_old[i][0] + offset - by_old[i][1]
+    if i + 1 < len(by_old):
+        return by_old[i + 1][0]
+    return by_old[-1][0] + by_old[-1][2]

@@ -9,7 +9,7 @@ from gdparse.extract import EXTRACTORS
 from gdparse.link import link
 from gdparse.model import DocWarning, PlanDocument, Source
 from gdparse.normalize import normalize
-from gdparse.offsets import to_original
+from gdparse.offsets import to_normalized, to_original
 from gdparse.pages import assign_pages
 from gdparse.read import DEFAULT_MAX_BYTES, RawDocument, read, read_bytes
 from gdparse.segment import segment
@@ -23,7 +23,7 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
     sections, tables, footnotes, warnings = segment(norm)
     page_starts: tuple[int, ...] = ()
     if raw.page_starts:
-        page_starts = tuple(_to_normalized(norm.runs, p) for p in raw.page_starts)
+        page_starts = tuple(to_normalized(norm.runs, p) for p in raw.page_starts)
     source = Source(
         path=raw.path,
         sha256=raw.sha256,
@@ -44,13 +44,6 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
         footnotes=tuple(footnotes),
         warnings=notes + tuple(warnings),
     )
-
-
-def _to_normalized(runs, orig_offset: int) -> int:
-    for new_start, old_start, length in runs:
-        if old_start + length > orig_offset:
-            return new_start + max(0, orig_offset - old_start)
-    return runs[-1][0] + runs[-1][2] if runs else 0
 
 
 def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:

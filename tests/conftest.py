@@ -41,3 +41,11 @@ def parsed(seed_id: str):
 @pytest.fixture(params=SEED_IDS)
 def seed_doc(request: pytest.FixtureRequest):
     return parsed(request.param)
+
+
+@cache
+def seed_corpus():
+    """The five seeds as a comparison corpus, built once."""
+    from gdparse.compare import Corpus
+
+    return Corpus.from_documents(parsed(i) for i in SEED_IDS)

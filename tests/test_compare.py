@@ -3,8 +3,6 @@ with lineage, coverage; and the data those rules rest on."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 pd = pytest.importorskip("pandas")
@@ -21,12 +19,11 @@ from gdparse.compare_base import (  # noqa: E402
     national_level,
 )
 from gdparse.extract.indicators import indicator, match_indicator  # noqa: E402
-from tests.conftest import ROOT, SEED_IDS, parsed  # noqa: E402
+from tests.conftest import ROOT, parsed, seed_corpus  # noqa: E402
 
 
-@cache
 def corpus() -> Corpus:
-    return Corpus.from_documents(parsed(i) for i in SEED_IDS)
+    return seed_corpus()
 
 
 def test_load_folder_skips_gold_and_names_plans() -> None:

@@ -20,12 +20,11 @@ from gdparse.export import (  # noqa: E402
     write_tables,
 )
 from gdparse.model import PlanDocument  # noqa: E402
-from tests.conftest import SEED_IDS, parsed  # noqa: E402
+from tests.conftest import seed_corpus  # noqa: E402
 
 
-@cache
 def corpus() -> Corpus:
-    return Corpus.from_documents(parsed(i) for i in SEED_IDS)
+    return seed_corpus()
 
 
 @cache

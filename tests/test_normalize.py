@@ -129,3 +129,14 @@ def test_runs_copy_the_original_exactly(raw: str) -> None:
 @given(st.text(max_size=200))
 def test_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [(0, 0), (4, 4), (5, 5), (7, 5), (8, 5), (11, 8), (12, 9), (19, 9), (20, 9), (22, 11), (30, 12)],
+)
+def test_original_offsets_map_to_the_nearest_normalised_position(offset: int, expected: int) -> None:
+    from gdparse.offsets import to_normalized
+
+    # Original 5..7 and 12..19 were rewritten away; runs copy 0..4, 8..11 and 20..22.
+    assert to_normalized([(0, 0, 5), (5, 8, 4), (9, 20, 3)], offset) == expected
