@@ -62,11 +62,11 @@ def parse_many(files: list[Path], *, progress: bool = True) -> Iterator[tuple[Pa
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome of one file: its document as JSON, or the error class and cause."""
+    """The outcome of one file: its document as UTF-8 JSON, or the error class and cause."""
 
     path: str
     sha256: str | None
-    json: str | None = None
+    json: bytes | None = None
     error: str | None = None
     cause: str | None = None
 
@@ -80,7 +80,9 @@ def parse_file(path: str, data: bytes | None = None, indent: int | None = None) 
     sha = hashlib.sha256(data).hexdigest() if data is not None else None
     try:
         doc = parse(path) if data is None else parse_raw(read_bytes(data, path))
-        return FileResult(path, doc.source.sha256, json=doc.model_dump_json(indent=indent))
+        # Bytes straight from the serializer: a str copy of a huge document's JSON would take
+        # up to four bytes per character, and it would be encoded back to UTF-8 to be written.
+        return FileResult(path, doc.source.sha256, json=doc.__pydantic_serializer__.to_json(doc, indent=indent))
     except GdparseError as exc:
         return FileResult(path, sha, error=type(exc).__name__, cause=exc.cause)
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a batch
@@ -228,7 +230,8 @@ class JsonlSink:
 
     def write(self, result: FileResult) -> None:
         assert result.json is not None
-        self._handle.write(result.json.encode("utf-8") + b"\n")
+        self._handle.write(result.json)
+        self._handle.write(b"\n")
         self._handle.flush()  # a killed process loses nothing written
         if result.sha256:
             self.done.add(result.sha256)
@@ -295,12 +298,14 @@ def safe_name(path: Path, suffix: str) -> str:
     return stem[:150] + suffix
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write a file so that readers never see half of it."""
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file (text as UTF-8) so that readers never see half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "wb") as handle:
+            if isinstance(data, str):
+                data = data.encode("utf-8")
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:

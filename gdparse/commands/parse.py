@@ -98,8 +98,9 @@ def run(args: argparse.Namespace) -> int:
                 if sink is not None:
                     sink.write(result)
                 elif out is None:
-                    sys.stdout.write(result.json + "\n")
                     sys.stdout.flush()
+                    sys.stdout.buffer.write(result.json + b"\n")
+                    sys.stdout.buffer.flush()
                 else:
                     write_atomic(out / safe_name(Path(result.path), ".json"), result.json)
     finally:
