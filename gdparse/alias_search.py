@@ -2,8 +2,8 @@
 
 Aliases are sequences of matching tokens (:func:`gdparse.registry.tokens`): words of the folded text,
 with "và" dropped and acronym runs ("LĐ-TB&XH") read as one word. The alias keys form a trie of
-tokens; the same trie written as one regular expression finds, in one C-level pass over the folded
-text, every position where an alias begins, and tokens are read only there, as far as the trie goes.
+tokens, written as one regular expression: one C-level pass over the folded text stops at every
+token that begins an alias and, looking ahead along the trie, marks every alias that ends on the way.
 
 Acronym runs are joined beforehand: their joiners are deleted from a copy of the folded text (the
 "view"), whose offsets map back through the deleted positions. Lines where the folded text does not
@@ -86,9 +86,13 @@ def _char_trie(items: list[tuple[str, str]]) -> str:
 
 
 def _gap() -> str:
-    """Between two tokens of an alias: characters that are no token, and dropped words ("và")."""
+    """Between two tokens of an alias: characters that are no token, and dropped words ("và").
+
+    Possessive: a token never begins with a gap character nor is a dropped word, so giving any of
+    the gap back cannot help; and the common gap, blanks only, is one fast repeat.
+    """
     dropped = "|".join(map(re.escape, sorted(registry.DROPPED_WORDS)))
-    return rf"(?:[^\w.:;()\n]|(?<!\w)(?:{dropped})(?!\w))*"
+    return rf"[^\w.:;()\n]*+(?:(?<!\w)(?:{dropped})(?!\w)[^\w.:;()\n]*+)*+"
 
 
 def _is_word(tok: str) -> bool:
@@ -109,30 +113,6 @@ def next_token_pattern(choices: dict[str, str]) -> str:
     return _gap() + (branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
 
 
-def _children(node: dict, depth: int, path: tuple[str, ...], ends: dict, first: bool = False) -> str:
-    """The tokens that may follow ``node``, each with what may follow it."""
-    words, others = [], []
-    for tok, child in node.items():
-        if not tok:
-            continue
-        rest = _after(child, depth + 1, path, ends)
-        if _is_word(tok):
-            boundary = r"(?!\w)"
-            if first:
-                # No word character before the first token: tested once the token matched, so that
-                # the pattern starts with a character set, which ``re`` scans for quickly.
-                boundary += rf"(?<!\w.{{{len(tok)}}})"
-            words.append((tok, boundary + (f"(?={rest})" if first else rest)))
-        else:
-            others.append((tok, f"(?={rest})" if first else rest))
-    branches = []
-    if words:
-        branches.append(_char_trie(words) if first else r"(?<!\w)" + _char_trie(words))
-    if others:
-        branches.append(_char_trie(others))
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 def _after(node: dict, depth: int, path: tuple[str, ...], ends: dict) -> str:
     """What follows the token that leads to ``node`` (``depth`` tokens matched so far): an empty
     group where an alias ends, then the next tokens, optional if an alias ended here."""
@@ -142,10 +122,22 @@ def _after(node: dict, depth: int, path: tuple[str, ...], ends: dict) -> str:
         path += (name,)
         ends[name] = (depth, node[""], path)
         out = f"(?P<{name}>)"
-    children = _children(node, depth, path, ends) if len(node) > ("" in node) else ""
-    if children:
-        out += f"(?:{_gap()}{children})?" if "" in node else _gap() + children
+    choices = {tok: _after(child, depth + 1, path, ends) for tok, child in node.items() if tok}
+    if choices:
+        following = next_token_pattern(choices)
+        out += f"(?:{following})?" if "" in node else following
     return out
+
+
+def _first_tokens(trie: dict, ends: dict) -> str:
+    """The first token of an alias, consumed, and the rest looked ahead for (another alias may
+    begin at the next token). "No word character before" is tested once the token matched, so that
+    the pattern starts with a character set, which ``re`` scans for quickly."""
+    items = []
+    for tok, child in trie.items():
+        rest = f"(?={_after(child, 1, (), ends)})"
+        items.append((tok, rf"(?!\w)(?<!\w.{{{len(tok)}}})" + rest if _is_word(tok) else rest))
+    return _char_trie(items)
 
 
 @cache
@@ -158,7 +150,7 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[int, tuple[tuple[int, int, s
     alias key) of every alias end on its path.
     """
     ends: dict[str, tuple[int, str, tuple[str, ...]]] = {}
-    pattern = re.compile(_children(alias_trie(), 0, (), ends, first=True))
+    pattern = re.compile(_first_tokens(alias_trie(), ends))
     group = pattern.groupindex
     paths = {group[name]: tuple((group[step], ends[step][0], ends[step][1]) for step in path)
              for name, (_, _, path) in ends.items()}
@@ -219,6 +211,11 @@ class AliasSearch:
                 if key in trie:
                     out += _walk_tokens(toks, i)
         pattern, paths = _alias_pattern()
+        if not self._deleted:  # view offsets are text offsets
+            for m in pattern.finditer(self.view):
+                start = m.start()
+                out += [(count, start, m.end(group), key, m.end(group)) for group, count, key in paths[m.lastindex]]
+            return out
         offset = self._offset
         for m in pattern.finditer(self.view):
             start = offset(m.start())
