@@ -108,39 +108,50 @@ def lineage() -> tuple[LineageChange, ...]:
 # ---------------------------------------------------------------- matching keys
 
 # Acronym pieces joined by "&", "-" or "/" without spaces ("LĐ-TB&XH") are one word.
-_ACRONYM_RUN = regex.compile(r"\p{Lu}{1,8}(?:[&/\-]\p{Lu}{1,8})+(?!\p{Ll})")
-_TOKEN = regex.compile(r"(?:\w|\u0001)+|[.:;()\n]")
+ACRONYM_RUN = regex.compile(r"\p{Lu}{1,8}(?:[&/\-]\p{Lu}{1,8})+(?!\p{Ll})")
+TOKEN = regex.compile(r"(?:\w|\u0001)+|[.:;()\n]")
 # Diacritics are kept: without them "số" and "Sở" collide. Spelling variants drop "và", dashes, "&", commas and slashes are not tokens.
-_DROP = frozenset({"và"})
+DROPPED_WORDS = frozenset({"và"})
 _JOINERS = str.maketrans("&/-", "\u0001\u0001\u0001")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Matching tokens of ``text`` as (key, start, end): folded, accent-free, variant marks dropped."""
-    masked = text
-    key_text = fold(text)
-    runs = list(_ACRONYM_RUN.finditer(text))
+    return tokens_in(text, fold(text), 0, len(text))
+
+
+def tokens_in(text: str, key_text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """:func:`tokens` of ``text[start:end]`` with offsets into ``text``, given ``key_text = fold(text)``.
+
+    ``start`` and ``end`` must be line boundaries (or the ends of ``text``): no token or acronym run
+    crosses a line break, so the result is that of the whole text restricted to the range.
+    """
+    runs = list(ACRONYM_RUN.finditer(text, start, end))
     if runs:
         # Replace the joiners by a letter-class placeholder of the same length so offsets hold
         # (only the runs are rebuilt, the text between them is sliced).
-        texts, keys, pos = [], [], 0
+        texts, keys, pos = [], [], start
         for m in runs:
             a, b = m.span()
             texts += [text[pos:a], text[a:b].translate(_JOINERS)]
             run_key = "".join("\u0001" if c in "&/-" else k for c, k in zip(text[a:b], key_text[a:b]))
             keys += [key_text[pos:a], run_key]
             pos = b
-        masked = "".join(texts) + text[pos:]
-        key_text = "".join(keys) + key_text[pos:]
-    # Comprehensions, not a loop with appends: this runs once per word of a whole document.
-    spans = [m.span() for m in _TOKEN.finditer(masked)]
-    if "\u0001" in masked:
-        # The key text has the placeholder wherever the masked text has it (fold never yields it),
-        # so removing it from a key drops exactly the masked positions.
-        keys = [key_text[s:e].replace("\u0001", "") for s, e in spans]
+        masked = "".join(texts) + text[pos:end]
+        key_text = "".join(keys) + key_text[pos:end]
+        # Offsets of the rebuilt range are shifted back to offsets into ``text``.
+        spans = [(s + start, e + start) for s, e in (m.span() for m in TOKEN.finditer(masked))]
+        keys = [key_text[s - start : e - start].replace("\u0001", "") for s, e in spans]
     else:
-        keys = [key_text[s:e] for s, e in spans]
-    return [(key, s, e) for key, (s, e) in zip(keys, spans) if key and key not in _DROP]
+        # Comprehensions, not a loop with appends: this can run once per word of a whole document.
+        spans = [m.span() for m in TOKEN.finditer(text, start, end)]
+        if text.find("\u0001", start, end) >= 0:
+            # The key text has the placeholder wherever the text has it (fold never yields it),
+            # so removing it from a key drops exactly those positions.
+            keys = [key_text[s:e].replace("\u0001", "") for s, e in spans]
+        else:
+            keys = [key_text[s:e] for s, e in spans]
+    return [(key, s, e) for key, (s, e) in zip(keys, spans) if key and key not in DROPPED_WORDS]
 
 
 def key_of(text: str) -> str:

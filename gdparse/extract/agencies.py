@@ -20,7 +20,9 @@ def document_year(doc: PlanDocument) -> int | None:
     in the opening. Used only to choose between bodies that shared a name in different periods."""
     if doc.metadata.issued_date:
         return int(doc.metadata.issued_date[:4])
-    head = fold(doc.text[:3000])
+    # The head of the folded text (cached for the whole text): the letters folding may treat
+    # differently at the cut are never part of a date or a year.
+    head = fold(doc.text)[:3000]
     m = _HEADER_YEAR.search(head)
     if m:
         return int(m.group(1))
@@ -37,7 +39,8 @@ def unresolved_id(surface: str) -> str:
 def build_agencies(text: str, found: list[Found]) -> tuple[list[Agency], list[DocWarning]]:
     """Group mentions by agency (registry order of first mention) and warn about unresolved ones."""
     reg = registry.agencies()
-    by_id: dict[str, list[Mention]] = {}
+    # Mentions as plain fields, validated with their agency: one model construction per agency.
+    by_id: dict[str, list[dict]] = {}
     warnings: list[DocWarning] = []
     for f in found:
         surface = text[f.start : f.end]
@@ -45,16 +48,16 @@ def build_agencies(text: str, found: list[Found]) -> tuple[list[Agency], list[Do
         if f.agency_id is None:
             warnings.append(DocWarning(code="agency_unresolved", stage=STAGE, start=f.start, end=f.end,
                                        message=f"agency not in the registry: {surface!r}"))
-        by_id.setdefault(agency_id, []).append(Mention(start=f.start, end=f.end, surface=surface))
+        by_id.setdefault(agency_id, []).append({"start": f.start, "end": f.end, "surface": surface})
     agencies: list[Agency] = []
     for agency_id, mentions in by_id.items():
         entry = reg.get(agency_id)
         if entry is None:
-            agencies.append(Agency(id=agency_id, name=mentions[0].surface or agency_id, resolved=False,
-                                   mentions=tuple(mentions)))
+            agencies.append(Agency(id=agency_id, name=mentions[0]["surface"] or agency_id, resolved=False,
+                                   mentions=mentions))
         else:
             agencies.append(Agency(id=entry.id, name=entry.name, type=entry.type, level=entry.level,
-                                   collective=entry.collective, mentions=tuple(mentions)))
+                                   collective=entry.collective, mentions=mentions))
     return agencies, warnings
 
 

@@ -1,29 +1,33 @@
 """Find agency mentions in a text and resolve them to the registry.
 
-One pass of spaCy's PhraseMatcher over matching keys (see :func:`gdparse.registry.tokens`) finds every
-alias at once; enumerations ("Các Sở: Nội vụ; Tư pháp; Y tế …") resolve member by member; names that
-match no alias exactly go to rapidfuzz against all alias keys.
+:class:`gdparse.alias_search.AliasSearch` finds every alias match (over matching keys, see
+:func:`gdparse.registry.tokens`) with one regular-expression pass over the folded text and a token
+trie; of overlapping matches the longest wins (the earliest on ties), and a province-level body
+absorbs a following province name. Enumerations ("Các Sở: Nội vụ; Tư pháp; Y tế …") resolve member
+by member; names that match no alias exactly go to rapidfuzz against all alias keys.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import itemgetter
 
 import regex
-import spacy
 from rapidfuzz import fuzz, process
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from gdparse import registry
+from gdparse.alias_search import AliasSearch, next_token_pattern, sequence_pattern
 from gdparse.vietnamese import fold
 
 FUZZY_CUTOFF = 90.0
 
 # "Các Sở: Nội vụ; Tư pháp; Y tế; …" up to the end of the line.
 _ENUMERATION = regex.compile(r"(?i)\bcác\s+(sở|bộ)\s*:\s*([^\n]+)")
+# Every enumeration has "sở" or "bộ", blanks and ":" (the case-insensitive match included: the
+# folded text has no capitals); two fast literal scans rule most texts out.
+_ENUMERATION_HINTS = (re.compile(r"ở[^\w:]*:"), re.compile(r"ộ[^\w:]*:"))
 _MEMBER_SEP = regex.compile(r"\s*[;,]\s*")
 # Titles and requests before a name that are not part of it.
 _PREFIX = regex.compile(r"(?i)^\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
@@ -37,21 +41,6 @@ class Found:
     start: int
     end: int
     how: str = "alias"  # alias | enumeration | fuzzy
-
-
-@cache
-def _nlp() -> spacy.language.Language:
-    return spacy.blank("xx")
-
-
-@cache
-def _matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, ...]]]:
-    nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    index = registry.alias_index()
-    for key in index:
-        matcher.add(key, [Doc(nlp.vocab, words=key.split())])
-    return matcher, index
 
 
 @cache
@@ -72,9 +61,10 @@ def _province_keys() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(keys) for first, keys in by_first.items()}
 
 
-def _extend(toks: list[tuple[str, int, int]], end_tok: int) -> int:
-    """Absorb a trailing "tỉnh" and/or province name after a province-level body's alias."""
-    i = end_tok
+def _extend(toks: list[tuple[str, int, int]]) -> int:
+    """How many of the tokens after a province-level body's alias belong to it: a trailing "tỉnh"
+    and/or a province name."""
+    i = 0
     if i < len(toks) and toks[i][0] == "tinh":
         i += 1
     if i < len(toks):
@@ -84,14 +74,38 @@ def _extend(toks: list[tuple[str, int, int]], end_tok: int) -> int:
     return i
 
 
+@cache
+def _extension() -> re.Pattern[str]:
+    """:func:`_extend` as one pattern over the folded text after a match: "tinh", then the first
+    province name that matches, in the order of :func:`_province_keys`."""
+    # Names sharing a first token are tried in order; different first tokens exclude each other.
+    names = next_token_pattern({first: "(?:" + "|".join(sequence_pattern(prov[1:]) for prov in provs) + ")"
+                                for first, provs in _province_keys().items()})
+    return re.compile(f"(?:{sequence_pattern(('tinh',))})?(?:{names})?")
+
+
+@lru_cache(maxsize=4096)
+def _resolution(key: str, year: int | None) -> tuple[str, bool]:
+    """The agency an alias key names in ``year``, and whether a province name may follow it."""
+    agency_id = registry.choose(registry.alias_index()[key], year)
+    entry = registry.agencies()[agency_id]
+    return agency_id, entry.level == "province" and not entry.collective
+
+
+@cache
+def _extension_tokens() -> int:
+    """How many tokens :func:`_extend` can absorb: "tinh" and the longest province name."""
+    return 1 + max(len(k.split()) for k in registry.provinces())
+
+
 BLOCK_CHARS = 1 << 20
 
 
 def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[Found]:
     """Every agency mention in ``text`` (longest match wins), offsets shifted by ``offset``."""
     found: list[Found] = []
-    # Tokens and the spaCy Doc cost about 57 bytes per input byte, so long texts are matched in
-    # blocks that end at a line break: no alias match crosses one, so the result is the same.
+    # Long texts are matched in blocks that end at a line break, which bounds the copies made for
+    # matching (the view of AliasSearch); no match crosses a line, so the result is the same.
     for start, end in _blocks(text):
         found += _alias_mentions(text[start:end], year, offset + start)
     found = _merge_enumerations(text, found, year, offset)
@@ -110,28 +124,40 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
-    """Registry aliases found by the phrase matcher in one block of text."""
-    matcher, index = _matcher()
-    toks = registry.tokens(text)
-    if not toks:
-        return []
-    doc = Doc(_nlp().vocab, words=[k for k, _, _ in toks])
-    spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
-    reg = registry.agencies()
-    found: list[Found] = []
-    for span in spans:
-        agency_id = registry.choose(index[span.text], year)
-        end_tok = span.end
-        if reg[agency_id].level == "province" and not reg[agency_id].collective:
-            end_tok = _extend(toks, span.end)
-        found.append(Found(agency_id, toks[span.start][1] + offset, toks[end_tok - 1][2] + offset))
-    return found
+    """Registry aliases in one block of text: of overlapping matches the longest (the earliest on
+    ties) wins, as with spaCy's ``filter_spans``."""
+    search = AliasSearch(text, fold(text))
+    matches = search.matches()
+    # Longest first, earliest first among equally long ones: two stable C-level sorts.
+    matches.sort(key=itemgetter(1))
+    matches.sort(key=itemgetter(0), reverse=True)
+    taken = bytearray(len(text))  # characters of the matches kept so far
+    kept: list[tuple[int, int, str]] = []
+    for match in matches:
+        _, start, end, key, _ = match
+        if taken.find(1, start, end) >= 0:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        agency_id, extends = _resolution(key, year)
+        if extends:
+            extended = search.end_after(match, _extension())
+            if extended is None:
+                after = search.tokens_after(match, _extension_tokens())
+                absorbed = _extend(after)
+                extended = after[absorbed - 1][2] if absorbed else end
+            end = extended
+        kept.append((start, end, agency_id))
+    kept.sort()
+    return [Found(agency_id, start + offset, end + offset) for start, end, agency_id in kept]
 
 
 def _merge_enumerations(text: str, found: list[Found], year: int | None, offset: int) -> list[Found]:
     """Resolve "Các Sở: A; B; C" members as "Sở A", "Sở B" …; they replace overlapping alias hits."""
     extra: list[Found] = []
-    for m in _ENUMERATION.finditer(fold(text)):
+    keys = fold(text)
+    if not any(hint.search(keys) for hint in _ENUMERATION_HINTS):
+        return found
+    for m in _ENUMERATION.finditer(keys):
         head = "Sở" if m.group(1).lower() == "sở" else "Bộ"
         pos = m.start(2)
         for part in _MEMBER_SEP.split(text[m.start(2) : m.end(2)]):

@@ -1,0 +1,63 @@
+"""The one-pass alias search finds exactly what a plain token-by-token match over the whole text finds
+(every alias at every token, longest first like spaCy's filter_spans, province names absorbed)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from gdparse import registry
+from gdparse.alias_search import alias_trie
+from gdparse.extract import agency_matcher
+from tests.conftest import SEED_IDS, parsed
+
+
+def reference_mentions(text: str, year: int | None) -> list[tuple[str, int, int]]:
+    toks = registry.tokens(text)
+    spans = []
+    for first in range(len(toks)):
+        node = alias_trie()
+        for last in range(first, len(toks)):
+            node = node.get(toks[last][0])
+            if node is None:
+                break
+            if "" in node:
+                spans.append((first, last + 1, node[""]))
+    spans.sort(key=lambda s: (s[0] - s[1], s[0]))
+    seen: set[int] = set()
+    out = []
+    for start, end, key in spans:
+        if start in seen or end - 1 in seen:
+            continue
+        seen.update(range(start, end))
+        agency_id = registry.choose(registry.alias_index()[key], year)
+        entry = registry.agencies()[agency_id]
+        if entry.level == "province" and not entry.collective:
+            end += agency_matcher._extend(toks[end:])
+        out.append((agency_id, toks[start][1], toks[end - 1][2]))
+    return sorted(out, key=lambda f: f[1])
+
+
+def found(text: str, year: int | None) -> list[tuple[str, int, int]]:
+    return [(f.agency_id, f.start, f.end) for f in agency_matcher._alias_mentions(text, year, 0)]
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_seed_matches_the_reference(seed_id: str) -> None:
+    text = parsed(seed_id).text
+    assert found(text, 2020) == reference_mentions(text, 2020)
+
+
+def test_awkward_lines_match_the_reference() -> None:
+    # Acronym runs, dropped words, odd characters (combining marks, superscripts, non-BMP letters,
+    # the placeholder), line breaks and province names in every position.
+    pieces = ["Sở LĐ-TB&XH", "UBND tỉnh", "Bắc Ninh", "tinh", "và", "Ủy ban nhân dân (UBND) tỉnh", "Hội LHPN",
+              "Sở Văn hóa, Thể thao và Du lịch", "Cục Thống kê", "\u0301", "²", "𝐀", "\x01", "Bộ", "-", "&", "/",
+              "\n", ";", ".", "QĐ-UBND", "Sở Y tế", "Lạng Sơn", "BHXH", "Công an tỉnh", "Trung tâm"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", ", ", "\n"]) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.2:
+            text = text.upper()
+        assert found(text, 2018) == reference_mentions(text, 2018), text
