@@ -36,10 +36,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans: sentences split further at semicolons."""
+def clauses(text: str, start: int, end: int,
+            sentence_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Clause spans: sentences split further at semicolons (``sentence_spans``: the sentences of
+    the same span, when the caller has them already)."""
     out = []
-    for s, e in sentences(text, start, end):
+    for s, e in sentence_spans if sentence_spans is not None else sentences(text, start, end):
         pos = s
         for m in _CLAUSE_END.finditer(text, s, e):
             out.append((pos, m.start()))
