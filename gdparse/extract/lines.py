@@ -17,6 +17,10 @@ _NUMBERING = regex.compile(
     r"[ \t]*(?:(?:([IVXLC]{1,5})\s*[.):/-]|(\d{1,2}(?:\.\d{1,2}){0,4})\s*[.)]"
     r"|([a-zđ])\s*[.)]|([-+•*–]))[ \t]*)+"
 )
+_BULLETS = "-+•*–"
+# A letter outside these cannot start a numbering element (no letter is a digit), so a line or a
+# bullet followed by such a letter needs no regex: most lines of a plan.
+_ELEMENT_LETTERS = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
 _ROW_NUMBER = regex.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4})\.?\s*$")
 
 # Patterns over the folded content (after the numbering).
@@ -33,6 +37,7 @@ _LABELS = (("general", GENERAL), ("specific", SPECIFIC), ("objective", OBJECTIVE
            ("activity_goal", ACTIVITY_GOAL), ("target", TARGET))
 # Every pattern above starts with one of these words: other lines are plain text without a regex.
 _LABEL_FIRST_WORDS = ("mục", "các", "chỉ")
+_LABEL_START = regex.compile(r"(?:các\s+)?(?:mục|chỉ)")  # and "các" only before "mục"
 
 
 class Line(NamedTuple):
@@ -67,7 +72,8 @@ def _classify(folded: str, start: int, end: int) -> tuple[str, int, str | None]:
     """Kind ("blank" for whitespace only), label end and number of the content ``folded[start:end]``."""
     if start == end:
         return "blank", start, None
-    if not folded[start].isspace() and not folded.startswith(_LABEL_FIRST_WORDS, start, end):
+    if not folded[start].isspace() and not (folded.startswith(_LABEL_FIRST_WORDS, start, end)
+                                            and _LABEL_START.match(folded, start, end)):
         return "text", start, None
     content = folded[start:end]
     if ZONE_HEAD.match(content.strip()):
@@ -98,8 +104,13 @@ def scan(text: str, folded: str) -> list[Line]:
             continue
         cstart = end - len(stripped)
         scheme = None
-        numbering = _NUMBERING.match(text, cstart, end)
-        if numbering is not None:
+        first = stripped[0]
+        if first.isalpha() and first not in _ELEMENT_LETTERS:
+            pass  # no numbering
+        elif first in _BULLETS and (after := stripped[1:].lstrip(" \t")) and after[0].isalpha() \
+                and after[0] not in _ELEMENT_LETTERS:
+            cstart, scheme = end - len(after), "bullet"  # a single bullet, as _NUMBERING would read it
+        elif (numbering := _NUMBERING.match(text, cstart, end)) is not None:
             cstart = numbering.end()
             while cstart < end and text[cstart] in " \t":
                 cstart += 1
@@ -107,7 +118,8 @@ def scan(text: str, folded: str) -> list[Line]:
         cend = end - (len(stripped) - len(stripped.rstrip(" \t")))
         if cend <= cstart:
             continue  # numbering only: blank
-        if folded[cstart].isspace() or folded.startswith(_LABEL_FIRST_WORDS, cstart, cend):
+        if folded[cstart].isspace() or (folded.startswith(_LABEL_FIRST_WORDS, cstart, cend)
+                                        and _LABEL_START.match(folded, cstart, cend)):
             kind, label_end, number = _classify(folded, cstart, cend)
             if kind != "blank":
                 append(Line(start, end, cstart, cend, scheme, kind, label_end, number))  # type: ignore[arg-type]

@@ -98,8 +98,7 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
 
 def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
     spans = [(t.start, t.end) for t in times]
-    for _name, pattern in compiled().exclusions:
-        spans += [m.span() for m in pattern.finditer(folded, start, end)]
+    spans += [m.span() for _name, pattern in compiled().exclusions for m in pattern.finditer(folded, start, end)]
     return spans
 
 

@@ -85,6 +85,9 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
     state = _State()
     for i, line in enumerate(lines):
+        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") \
+                and not _in(zones, line.start):
+            continue  # plain text outside the objectives: no rule of _step applies
         _step(doc, folded, lines, i, line, state, zones)
     for item in state.items:
         item.milestones = find_milestones(text, folded, item.start, item.end, timeless=item.labelled)
