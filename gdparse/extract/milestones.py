@@ -20,7 +20,7 @@ _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpr:
     start: int
     end: int
@@ -29,7 +29,7 @@ class TimeExpr:
     term: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     start: int
     end: int
@@ -176,7 +176,9 @@ def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> N
     rules = compiled()
     window = folded[window_start : v.start]
     if v.comparator is None:
-        if rules.any_comparator.search(window):  # one search to rule out most windows
+        endings = rules.comparator_endings
+        # Most windows are ruled out without a search, most others by one search instead of one per rule.
+        if (endings is None or window.rstrip().endswith(endings)) and rules.any_comparator.search(window):
             for name, cue in rules.comparators:
                 m = cue.search(window)
                 if m:

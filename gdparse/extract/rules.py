@@ -134,7 +134,10 @@ class CompiledRules:
         self.comparators_after = [(r.name, regex.compile(r.pattern)) for r in p.comparators_after]
         self.directions = [(r.name, cue_regex(r.cues)) for r in p.directions]
         # Any of them: where none matches, the rules need not be tried one by one.
+        # A comparator cue ends its window: the window then ends with the last word of a cue or filler,
+        # and any of the cues matches it.
         self.any_comparator = _any_of([pat for _n, pat in self.comparators])
+        self.comparator_endings = _last_words([c for r in p.comparators for c in r.cues] + p.comparator_fillers)
         self.any_direction = _any_of([pat for _n, pat in self.directions])
         self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
         self.times = [(r, regex.compile(r.pattern)) for r in p.times]
@@ -160,6 +163,20 @@ class CompiledRules:
 def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
     """A pattern that matches where any of ``patterns`` matches (cue patterns: no groups, no flags)."""
     return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+_TRAILING_WORD = regex.compile(r"\p{L}+\Z")
+
+
+def _last_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """The last words of folded phrases, for ``str.endswith``; None if a phrase ends otherwise."""
+    words = set()
+    for phrase in phrases:
+        m = _TRAILING_WORD.search(fold(phrase))
+        if m is None:
+            return None
+        words.add(m.group())
+    return tuple(sorted(words))
 
 
 def _ordered_alternation(rules: list[tuple[str, list[regex.Pattern[str]]]]

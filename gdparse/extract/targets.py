@@ -38,7 +38,7 @@ _TAIL_LEAD = regex.compile(r"^\s*(?:\([^)]*\)\s*)?(?:vào\s+năm\s+\d{4})?")
 _TAIL_END = regex.compile(r"[;(]|\.\s|\.$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A stretch of text that states one target (labelled) or several (unlabelled)."""
 
@@ -53,7 +53,7 @@ class _Item:
     milestones: list[Milestone] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     objectives: list[Objective] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
