@@ -20,6 +20,9 @@ from gdparse.vietnamese import fold
 STAGE = "extract.budgets"
 _BUDGET_HEADING = regex.compile(r"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*kinh\s+phí(?:\s+thực\s+hiện)?\s*:?\s*$")
 _NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
+# Every budget heading holds these words; the numbering before them is on one line.
+_HEADING_WORDS = regex.compile(r"kinh\s+phí")
+_SPACE = regex.compile(r"\s")
 _AMOUNT_PART = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(tỷ|triệu|nghìn|ngàn)?")
 
 
@@ -73,10 +76,23 @@ def budget_zones(doc: PlanDocument, folded: str) -> list[tuple[int, int]]:
     zones = [(s.start, s.end) for s in doc.sections if s.kind == "budget"]
     if zones:
         return zones
-    for m in _BUDGET_HEADING.finditer(folded):
+    for m in _BUDGET_HEADING.finditer(folded, _first_heading_line(folded)):
         nxt = _NEXT_HEADING.search(folded, m.end())
         zones.append((m.start(), nxt.start() if nxt else len(folded)))
     return zones
+
+
+def _first_heading_line(folded: str) -> int:
+    """Start of the line where the first budget heading could start: no heading starts before the
+    numbering line of the first "kinh phí", so the line-anchored scan can begin there (it is slow
+    over a whole document)."""
+    words = _HEADING_WORDS.search(folded)
+    if words is None:
+        return len(folded)
+    pos = words.start()
+    while pos > 0 and _SPACE.match(folded, pos - 1):  # back over the spaces and lines before it
+        pos -= 1
+    return folded.rfind("\n", 0, pos - 1) + 1 if pos > 0 else 0
 
 
 def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:

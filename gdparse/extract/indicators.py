@@ -80,8 +80,45 @@ def _compiled_cues() -> list[tuple[Indicator, list[regex.Pattern[str]]]]:
     return [(ind, [cue_regex(group) for group in ind.cues]) for ind in catalogue().indicators]
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+@cache
+def _cue_index() -> tuple[dict[str, list[tuple[frozenset[str], int, int]]], list[tuple[int, int]]]:
+    """Which words a cue group needs: (word -> [(words of a cue, indicator index, group index)] under
+    the rarest word of each cue, groups with a cue that starts with no letter).
+
+    A cue matches between non-letters, so each of its words is a whole word of any text it matches
+    in: a group none of whose cues has all its words in a text cannot match there. A few set
+    lookups per target replace a search per cue group of the whole catalogue.
+    """
+    cues: list[tuple[frozenset[str], int, int]] = []
+    always: list[tuple[int, int]] = []
+    for i, ind in enumerate(catalogue().indicators):
+        for j, group in enumerate(ind.cues):
+            folded = [fold(cue) for cue in group]
+            if any(_WORD.match(cue) is None for cue in folded):
+                always.append((i, j))
+                continue
+            cues.extend((frozenset(_WORD.findall(cue)), i, j) for cue in folded)
+    frequency: dict[str, int] = {}
+    for words, _i, _j in cues:
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+    by_word: dict[str, list[tuple[frozenset[str], int, int]]] = {}
+    for entry in cues:
+        rarest = min(sorted(entry[0]), key=frequency.__getitem__)
+        by_word.setdefault(rarest, []).append(entry)
+    return by_word, always
+
+
 def indicator(indicator_id: str) -> Indicator | None:
-    return next((i for i in catalogue().indicators if i.id == indicator_id), None)
+    return _by_id().get(indicator_id)
+
+
+@cache
+def _by_id() -> dict[str, Indicator]:
+    return {i.id: i for i in catalogue().indicators}
 
 
 def strategy_for_years(years: list[int]) -> str | None:
@@ -94,12 +131,27 @@ def strategy_for_years(years: list[int]) -> str | None:
 
 def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None, float | None]:
     """Best national indicator for a target text: (id, score) or (None, None)."""
-    folded = fold(text)
+    return match_folded(fold(text), strategy)
+
+
+def match_folded(folded: str, strategy: str | None = None) -> tuple[str | None, float | None]:
+    """:func:`match_indicator` of an already folded text."""
+    by_word, always = _cue_index()
+    words = set(_WORD.findall(folded))
+    candidates = set(always)
+    for word in words:
+        for cue_words, i, j in by_word.get(word, ()):
+            if cue_words <= words:
+                candidates.add((i, j))
+    compiled = _compiled_cues()
+    hits_of: dict[int, int] = {}
+    for i, j in candidates:
+        if compiled[i][1][j].search(folded):
+            hits_of[i] = hits_of.get(i, 0) + 1
     best: tuple[float, int, str] | None = None
-    for ind, groups in _compiled_cues():
-        hits = sum(1 for g in groups if g.search(folded))
-        if not hits:
-            continue
+    for i in sorted(hits_of):  # catalogue order: the first of equal keys wins
+        ind, groups = compiled[i]
+        hits = hits_of[i]
         score = hits / len(groups)
         if strategy and ind.strategy != strategy:
             score *= OTHER_STRATEGY_PENALTY
@@ -124,7 +176,11 @@ def _domain_regexes() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Patte
 
 def domain_of(text: str) -> ObjectiveDomain:
     """The domain a heading or target text names ("Trong lĩnh vực y tế" -> health)."""
-    folded = fold(text)
+    return domain_of_folded(fold(text))
+
+
+def domain_of_folded(folded: str) -> ObjectiveDomain:
+    """:func:`domain_of` of an already folded text."""
     rules, marker = _domain_regexes()
     for m in marker.finditer(folded):
         window = folded[m.end() : m.end() + 60]

@@ -20,7 +20,7 @@ _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpr:
     start: int
     end: int
@@ -29,7 +29,7 @@ class TimeExpr:
     term: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Value:
     start: int
     end: int
@@ -54,7 +54,10 @@ class _Value:
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    for a, b in spans:  # a plain loop: any() over a generator costs more on these short lists
+        if a < e and s < b:
+            return True
+    return False
 
 
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
@@ -62,25 +65,30 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     rules = compiled()
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in rules.times:
+    for rule, pattern, (y, y1, y2) in rules.times_with_groups:
         for m in pattern.finditer(folded, start, end):
-            if _overlaps(taken, m.start(), m.end()):
+            s, e = m.span()
+            if taken and _overlaps(taken, s, e):
                 continue
-            groups = m.groupdict()
-            expr = TimeExpr(m.start(), m.end(), rule)
-            if groups.get("y2"):
-                expr.year = int(groups["y2"])
+            expr = TimeExpr(s, e, rule)
+            year2 = m.group(y2) if y2 else None  # groups by index: by name costs more
+            if year2:
+                expr.year = int(year2)
                 if rule.role == "term":
-                    expr.term = f"{groups['y1']}-{groups['y2']}"
-            elif groups.get("y"):
-                expr.year = int(groups["y"])
+                    expr.term = f"{m.group(y1) if y1 else None}-{year2}"
+            elif y and (year := m.group(y)):
+                expr.year = int(year)
             found.append(expr)
-            taken.append((m.start(), m.end()))
+            taken.append((s, e))
     return sorted(found, key=lambda t: t.start)
 
 
 def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
-    for name, patterns in compiled().units:
+    rules = compiled()
+    if rules.unit is not None:
+        m = rules.unit.match(folded, pos, end)
+        return (rules.unit_names[int(m.lastgroup[1:])], m.end()) if m else (None, pos)
+    for name, patterns in rules.units:
         for pattern in patterns:
             m = pattern.match(folded, pos, end)
             if m:
@@ -90,8 +98,7 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
 
 def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
     spans = [(t.start, t.end) for t in times]
-    for _name, pattern in compiled().exclusions:
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(folded, start, end))
+    spans += [m.span() for _name, pattern in compiled().exclusions for m in pattern.finditer(folded, start, end)]
     return spans
 
 
@@ -99,15 +106,16 @@ def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]
     rules = compiled()
     values: list[_Value] = []
     for m in NUMBER.finditer(folded, start, end):
-        if _overlaps(blocked, m.start(), m.end()):
+        s, e = m.span()
+        if _overlaps(blocked, s, e):
             continue
         number = parse_number(m.group())
         if number is None:
             continue
-        unit, unit_end = _unit_at(folded, m.end(), end)
-        values.append(_Value(m.start(), m.end(), number, unit, unit_end if unit else m.end()))
+        unit, unit_end = _unit_at(folded, e, end)
+        values.append(_Value(s, e, number, unit, unit_end if unit else e))
     for m in rules.number_word.finditer(folded, start, end):
-        if _overlaps(blocked, m.start(), m.end()):
+        if _overlaps(blocked, *m.span()):
             continue
         unit, unit_end = _unit_at(folded, m.end(), end)
         if unit is None or (unit not in rules.count_units and unit != "times"):
@@ -168,12 +176,15 @@ def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> N
     rules = compiled()
     window = folded[window_start : v.start]
     if v.comparator is None:
-        for name, cue in rules.comparators:
-            m = cue.search(window)
-            if m:
-                v.comparator = name
-                v.cue_start = window_start + m.start()
-                break
+        endings = rules.comparator_endings
+        # Most windows are ruled out without a search, most others by one search instead of one per rule.
+        if (endings is None or window.rstrip().endswith(endings)) and rules.any_comparator.search(window):
+            for name, cue in rules.comparators:
+                m = cue.search(window)
+                if m:
+                    v.comparator = name
+                    v.cue_start = window_start + m.start()
+                    break
         after = folded[v.unit_end : v.unit_end + 20]
         for name, pattern in rules.comparators_after:
             m = pattern.match(after)
@@ -183,15 +194,22 @@ def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> N
                 break
     if v.comparator is None:
         v.comparator = "="
-    clause_window = _STRIP_RISE.sub(lambda m: " " * len(m.group()), folded[clause_start : v.start])
+    clause_window = folded[clause_start : v.start]
+    if "trở" in clause_window:  # every _STRIP_RISE phrase starts with it
+        clause_window = _STRIP_RISE.sub(_blank, clause_window)
     best = None
-    for name, cue in rules.directions:
-        for m in cue.finditer(clause_window):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name)
+    if rules.any_direction.search(clause_window):
+        for name, cue in rules.directions:
+            for m in cue.finditer(clause_window):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), name)
     v.direction = best[1] if best else None
     if v.comparator == "change" and v.direction is None:
         v.direction = "increase" if "tăng" in window else "decrease"
+
+
+def _blank(m: regex.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _is_condition(folded: str, clause_start: int, v: _Value) -> bool:
@@ -263,10 +281,8 @@ def _apply_time(v: _Value, t: TimeExpr) -> None:
         v.year = t.year
 
 
-def _attach_references(folded: str, start: int, end: int, values: list[_Value]) -> list[tuple[int, int]]:
-    spans = []
-    for m in compiled().reference.finditer(folded, start, end):
-        spans.append((m.start(), m.end()))
+def _attach_references(refs: list[regex.Match[str]], values: list[_Value]) -> None:
+    for m in refs:
         owner = None
         for v in values:
             if v.unit_end <= m.start() and m.start() - v.unit_end < 30:
@@ -275,7 +291,6 @@ def _attach_references(folded: str, start: int, end: int, values: list[_Value]) 
             owner.reference_value = parse_number(m.group("v"))
             owner.reference_source = "TW" if m.group("src") in ("tw", "trung ương", "kh tw") else m.group("src")
             owner.span_end = m.end()
-    return spans
 
 
 def _period_suffix(folded: str, clause: tuple[int, int], unit: str | None) -> str | None:
@@ -296,10 +311,11 @@ def find_milestones(text: str, folded: str, start: int, end: int,
     milestone without a value when ``timeless`` is set.
     """
     times = find_times(folded, start, end)
-    refs = [(m.start(), m.end()) for m in compiled().reference.finditer(folded, start, end)]
-    blocked = _blocked_spans(folded, start, end, times) + refs
+    refs = list(compiled().reference.finditer(folded, start, end))
+    blocked = _blocked_spans(folded, start, end, times) + [m.span() for m in refs]
     values = _link_pairs(folded, _candidates(folded, start, end, blocked))
-    clause_spans = clauses(text, start, end)
+    sentence_spans = sentences(text, start, end)
+    clause_spans = clauses(text, start, end, sentence_spans)
     kept: list[_Value] = []
     prev_end = start
     for v in values:
@@ -316,11 +332,11 @@ def find_milestones(text: str, folded: str, start: int, end: int,
         v.span_end = v.unit_end
         kept.append(v)
         prev_end = v.unit_end
-    _attach_references(folded, start, end, kept)
+    _attach_references(refs, kept)
     carry = default_time
-    for sentence in sentences(text, start, end):
+    for sentence in sentence_spans:
         carry = _assign_times(folded, sentence, kept, times, carry)
-    _inherit(kept, folded, clause_spans, sentences(text, start, end))
+    _inherit(kept, folded, clause_spans, sentence_spans)
     out = [_to_milestone(v) for v in kept]
     if not out and timeless:
         deadlines = [t for t in times if t.rule.role in ("deadline", "from_year", "term")]

@@ -125,6 +125,7 @@ class CompiledRules:
     def __init__(self) -> None:
         p, u = patterns_file(), units_file()
         self.units = [(rule.name, [regex.compile(pat) for pat in rule.patterns]) for rule in u.units]
+        self.unit_names, self.unit = _ordered_alternation(self.units)
         self.per_period = [(r.suffix, regex.compile(r.pattern)) for r in u.per_period]
         self.count_units = frozenset(u.count_units)
         self.comparators = [
@@ -132,8 +133,18 @@ class CompiledRules:
         ]
         self.comparators_after = [(r.name, regex.compile(r.pattern)) for r in p.comparators_after]
         self.directions = [(r.name, cue_regex(r.cues)) for r in p.directions]
+        # Any of them: where none matches, the rules need not be tried one by one.
+        # A comparator cue ends its window: the window then ends with the last word of a cue or filler,
+        # and any of the cues matches it.
+        self.any_comparator = _any_of([pat for _n, pat in self.comparators])
+        self.comparator_endings = _last_words([c for r in p.comparators for c in r.cues] + p.comparator_fillers)
+        self.any_direction = _any_of([pat for _n, pat in self.directions])
         self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
         self.times = [(r, regex.compile(r.pattern)) for r in p.times]
+        # Indices of the year groups (0: no such group).
+        self.times_with_groups = [
+            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2"))) for r, pat in self.times
+        ]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
         self.condition = cue_regex(p.conditions.cues)
         self.condition_blocker = cue_regex(p.conditions.blockers)
@@ -147,6 +158,38 @@ class CompiledRules:
             r"(?<!\p{L})(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\p{L})"
         )
         self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
+
+
+def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
+    """A pattern that matches where any of ``patterns`` matches (cue patterns: no groups, no flags)."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+_TRAILING_WORD = regex.compile(r"\p{L}+\Z")
+
+
+def _last_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """The last words of folded phrases, for ``str.endswith``; None if a phrase ends otherwise."""
+    words = set()
+    for phrase in phrases:
+        m = _TRAILING_WORD.search(fold(phrase))
+        if m is None:
+            return None
+        words.add(m.group())
+    return tuple(sorted(words))
+
+
+def _ordered_alternation(rules: list[tuple[str, list[regex.Pattern[str]]]]
+                         ) -> tuple[list[str], regex.Pattern[str] | None]:
+    """One pattern trying each rule's patterns in order, the rule named by the group ``r<index>``
+    (one match call instead of one per pattern). None when a pattern has inline flags or named
+    groups of its own, which an alternation would change."""
+    plain = regex.compile("").flags
+    if any(p.flags != plain or p.groupindex for _name, patterns in rules for p in patterns):
+        return [name for name, _ in rules], None
+    body = "|".join(f"(?P<r{k}>" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")"
+                    for k, (_name, patterns) in enumerate(rules))
+    return [name for name, _ in rules], regex.compile(body)
 
 
 @cache

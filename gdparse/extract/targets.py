@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gdparse.extract.indicators import domain_of, match_indicator, strategy_for_years
-from gdparse.extract.lines import Line, continuation_end, scan
+from gdparse.extract.folding import folded_slice
+from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
+from gdparse.extract.lines import Line, continuation_end, heading_like, scan
 from gdparse.extract.milestones import find_milestones
 from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
@@ -32,9 +33,12 @@ _MEASURE_STOP = regex.compile(
     r"(?<!\p{L})(?:đạt|là|ở mức|giảm|tăng|xuống|lên|còn|không vượt quá|không dưới|duy trì|từ \d|vào năm|đến năm)(?!\p{L})|\d|[;(:]"
 )
 _TRIM = " \t\n,.;:-–"
+# The phrase after the numbers: without a leading "(…)" or "vào năm 2025", up to "; ( . ".
+_TAIL_LEAD = regex.compile(r"^\s*(?:\([^)]*\)\s*)?(?:vào\s+năm\s+\d{4})?")
+_TAIL_END = regex.compile(r"[;(]|\.\s|\.$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A stretch of text that states one target (labelled) or several (unlabelled)."""
 
@@ -49,7 +53,7 @@ class _Item:
     milestones: list[Milestone] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     objectives: list[Objective] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
@@ -81,6 +85,9 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
     state = _State()
     for i, line in enumerate(lines):
+        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") \
+                and not _in(zones, line.start):
+            continue  # plain text outside the objectives: no rule of _step applies
         _step(doc, folded, lines, i, line, state, zones)
     for item in state.items:
         item.milestones = find_milestones(text, folded, item.start, item.end, timeless=item.labelled)
@@ -115,11 +122,9 @@ def _in(zones: list[tuple[int, int]], pos: int) -> bool:
 def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
           zones: list[tuple[int, int]]) -> None:
     text = doc.text
-    if line.kind == "blank":
-        return
-    if line.heading_like and line.kind == "text" and line.scheme not in (None, "bullet"):
+    if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
-    if state.in_zone and not line.table_row and _ends_zone(line, state):
+    if state.in_zone and not line.table_row and _ends_zone(text, line, state):
         state.in_zone, state.specific, state.current = False, False, None
     if line.kind == "zone" and not line.table_row:
         state.in_zone, state.zone_scheme, state.specific, state.current = True, line.scheme, False, None
@@ -158,7 +163,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
             return
         if _continues_previous(state, line):
             return
-        if line.heading_like and state.specific and line.scheme not in (None, "bullet") \
+        if state.specific and line.scheme not in (None, "bullet") and heading_like(text, line) \
                 and not _DIGIT.search(folded, line.content_start, line.content_end):
             _implicit_objective(doc, line, state)
             return
@@ -174,13 +179,13 @@ def _continues_previous(state: _State, line: Line) -> bool:
     return bool(state.items) and state.items[-1].start <= line.content_start < state.items[-1].end
 
 
-def _ends_zone(line: Line, state: _State) -> bool:
+def _ends_zone(text: str, line: Line, state: _State) -> bool:
     """A heading of the zone's own numbering level (the next "III.") closes the zone."""
     if line.kind in ("general", "specific", "objective", "target", "zone"):
         return False
     if state.zone_scheme and state.zone_scheme != "bullet":
         return line.scheme == state.zone_scheme
-    return line.heading_like and line.scheme is None  # an upper-case heading line
+    return line.scheme is None and heading_like(text, line)  # an upper-case heading line
 
 
 def _general(doc: PlanDocument, lines: list[Line], i: int, line: Line, state: _State) -> None:
@@ -189,10 +194,8 @@ def _general(doc: PlanDocument, lines: list[Line], i: int, line: Line, state: _S
     title_start = line.label_end
     if not text[line.label_end:line.content_end].strip(_TRIM):
         # The goal is the paragraph under the heading.
-        j = i + 1
-        while j < len(lines) and lines[j].kind == "blank":
-            j += 1
-        if j < len(lines) and lines[j].kind == "text" and not lines[j].heading_like:
+        j = i + 1  # lines are non-blank: the next one is the paragraph, if any
+        if j < len(lines) and lines[j].kind == "text" and not heading_like(text, lines[j]):
             title_start, end = lines[j].content_start, continuation_end(lines, j, text)
         else:
             title_start = end
@@ -215,7 +218,7 @@ def _objective(doc: PlanDocument, line: Line, state: _State) -> None:
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
         domain=domain_of(title or ""), general=False, section_id=_section_id(doc, line.content_start),
     ))
-    if title and _DIGIT.search(fold(title)):
+    if title and _DIGIT.search(title):  # folding keeps digits as they are
         # "Mục tiêu 1: Đến năm 2025 đạt 30% …": the heading itself states the target.
         state.items.append(_Item(line.label_end, line.content_end, oid))
 
@@ -273,18 +276,21 @@ def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None
                 tid = f"tgt-{obj_number or 0}-{local}-{k}"
                 k += 1
             used.add(tid)
-            body = text[item.start:item.end] if item.labelled else text[start:end]
-            body_start = item.start if item.labelled else start
+            body_start, body_end = (item.start, item.end) if item.labelled else (start, end)
+            body = text[body_start:body_end]
             label_free = _strip_label(body)
-            ind_id, score = match_indicator(label_free, strategy)
+            free_start = body_end - len(label_free)
+            folded_free = folded_slice(text, folded, free_start, body_end)
+            ind_id, score = match_folded(folded_free, strategy)
             domain = domains.get(item.objective or "", "other")
             if domain == "other" and item.context:
                 domain = domain_of(item.context)
             if domain == "other":
-                domain = _indicator_domain(ind_id) or domain_of(label_free)
+                domain = _indicator_domain(ind_id) or domain_of_folded(folded_free)
             out.append(Target(
                 id=tid, start=start, end=end, objective_id=item.objective, label=item.label,
-                number=item.number, text=text[start:end], indicator=_measure(body, body_start, milestones),
+                number=item.number, text=text[start:end],
+                indicator=_measure(label_free, folded_free, free_start, milestones),
                 indicator_id=ind_id, indicator_score=score, domain=domain,
                 section_id=_section_id(doc, start), milestones=tuple(milestones),
             ))
@@ -316,19 +322,16 @@ def _strip_label(body: str) -> str:
 def _indicator_domain(ind_id: str | None) -> str | None:
     if not ind_id:
         return None
-    from gdparse.extract.indicators import indicator
-
     ind = indicator(ind_id)
     return ind.domain if ind else None
 
 
-def _measure(body: str, body_start: int, milestones: list[Milestone]) -> str | None:
+def _measure(text: str, folded: str, text_start: int, milestones: list[Milestone]) -> str | None:
     """What is measured: "Tỷ lệ nữ làm chủ doanh nghiệp" from "Tỷ lệ nữ làm chủ doanh nghiệp đạt 30% …",
-    or the phrase after the numbers ("… đạt 75% các cơ quan … có lãnh đạo chủ chốt là nữ")."""
-    text = _strip_label(body)
-    offset = len(body) - len(text)
-    folded = fold(text)
-    first = (milestones[0].start - body_start - offset) if milestones else len(text)
+    or the phrase after the numbers ("… đạt 75% các cơ quan … có lãnh đạo chủ chốt là nữ").
+
+    ``text`` is a target without its label, ``folded`` its fold, ``text_start`` its offset."""
+    first = (milestones[0].start - text_start) if milestones else len(text)
     m = _MEASURE_NOUN.search(folded, 0, max(first, 0))
     if m:
         stop = _MEASURE_STOP.search(folded, m.end())
@@ -337,12 +340,12 @@ def _measure(body: str, body_start: int, milestones: list[Milestone]) -> str | N
             return phrase
     if milestones:
         first_sentence_end = min([len(text)] + [i for i in (folded.find(";"), folded.find(". ")) if i >= 0])
-        last = max((ms.end - body_start - offset for ms in milestones
-                    if ms.end - body_start - offset <= first_sentence_end), default=None)
+        last = max((ms.end - text_start for ms in milestones
+                    if ms.end - text_start <= first_sentence_end), default=None)
         if last is not None:
             tail = text[last:first_sentence_end]
-            tail = regex.sub(r"^\s*(?:\([^)]*\)\s*)?(?:vào\s+năm\s+\d{4})?", "", tail)
-            phrase = regex.split(r"[;(]|\.\s|\.$", tail)[0].strip(_TRIM)
+            tail = _TAIL_LEAD.sub("", tail)
+            phrase = _TAIL_END.split(tail)[0].strip(_TRIM)
             if len(phrase.split()) >= 2:
                 return phrase
     return None

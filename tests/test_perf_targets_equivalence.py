@@ -1,0 +1,82 @@
+"""The shortcuts of the target extractors give what the plain computations give."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from gdparse.extract import indicators
+from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
+from gdparse.extract.folding import folded_slice
+from gdparse.extract.lines import _NUMBERING, _scheme, scan
+from gdparse.vietnamese import fold
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))
+
+
+def _plain_match(folded: str, strategy: str | None) -> tuple[str | None, float | None]:
+    """match_indicator as a search of every cue group of the catalogue."""
+    best = None
+    for ind, groups in indicators._compiled_cues():
+        hits = sum(1 for g in groups if g.search(folded))
+        if not hits:
+            continue
+        score = hits / len(groups)
+        if strategy and ind.strategy != strategy:
+            score *= indicators.OTHER_STRATEGY_PENALTY
+        key = (round(score, 4), hits, ind.id)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None or best[0] < indicators.THRESHOLD:
+        return None, None
+    return best[2], best[0]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_folded_slice_is_fold_of_slice(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8") + " Quả hoà QUÝ ΟΔΟΣ Σa"
+    folded = fold(text)
+    rng = random.Random(seed.name)
+    for _ in range(2000):
+        s = rng.randrange(len(text))
+        e = rng.randrange(s, min(len(text), s + 300) + 1)
+        assert folded_slice(text, folded, s, e) == fold(text[s:e])
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_indicator_index_matches_plain_search(seed: Path) -> None:
+    folded = fold(seed.read_text(encoding="utf-8"))
+    rng = random.Random(seed.name)
+    for line in folded.split("\n"):
+        for strategy in (None, "2011-2020", "2021-2030"):
+            assert indicators.match_folded(line, strategy) == _plain_match(line, strategy)
+    for _ in range(200):
+        s = rng.randrange(len(folded))
+        piece = folded[s : s + rng.randrange(1, 400)]
+        assert indicators.match_folded(piece) == _plain_match(piece, None)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_budget_heading_scan_starts_early_enough(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    for variant in (text, text + "\n5.\n\n KINH PHÍ\nNgân sách tỉnh.\n6) Kinh phí thực hiện:\n",
+                    "4 kinh phí\n" + text + "\n 7. \n KINH PHÍ THỰC HIỆN\n"):
+        folded = fold(variant)
+        found = [m.span() for m in _BUDGET_HEADING.finditer(folded, _first_heading_line(folded))]
+        assert found == [m.span() for m in _BUDGET_HEADING.finditer(folded)]
+        assert found or variant is text
+
+
+@pytest.mark.parametrize("line", ["- Tỷ lệ", "-  a) Về", "II. MỤC TIÊU", "1.2. Chỉ tiêu", "+ - x", "• Đến năm",
+                                  "a. nội dung", "Các sở", "  – Chỉ tiêu 1: đạt", "IV- Tổ chức", "tăng 5%", "-"])
+def test_scan_numbering_shortcuts(line: str) -> None:
+    """The shortcuts for plain and single-bullet lines read the numbering as the regex does."""
+    (got,) = scan(line, fold(line)) or (None,)
+    m = _NUMBERING.match(line, len(line) - len(line.lstrip(" \t")))
+    if got is None:
+        assert m is not None and not line[m.end():].strip(" \t")
+        return
+    assert got.scheme == (_scheme(m) if m else None)
+    assert got.content_start == (m.end() if m else len(line) - len(line.lstrip(" \t")))
