@@ -11,6 +11,8 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+import re
+
 import regex
 
 from gdparse.vietnamese import fold, strip_accents
@@ -32,10 +34,15 @@ _BOILERPLATE = regex.compile(
 )
 
 
+_NAVIGATION_SPAN = 20000
+
+
 def drop_navigation(text: str) -> list[Edit]:
     """Drop portal navigation and metadata boxes before the letterhead (two such lines or more)."""
-    folded = fold(text)
-    start = _DOC_START.search(folded, 0, 20000)
+    # Only the first 20000 characters are searched: fold just those (and two more, which the
+    # tone-placement look-ahead of a pair at the edge reads).
+    folded = fold(text[: _NAVIGATION_SPAN + 2])
+    start = _DOC_START.search(folded, 0, _NAVIGATION_SPAN)
     if start is None or start.start() == 0:
         return []
     if len(_BOILERPLATE.findall(folded, 0, start.start())) < 2:
@@ -119,11 +126,20 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 
 _SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
+# Every match starts right after a "/", "-" or digit that ends a line (both look-behinds end on one):
+# find those line ends in one fast scan and try the pattern only there, not at every position.
+# ``re``'s \d plus every astral character covers ``regex``'s \d (a newer Unicode: more astral digits).
+_SYMBOL_LINE_END = re.compile(r"[/\-\d\U00010000-\U0010FFFF][ \t]*\n")
 
 
 def join_broken_symbols(text: str) -> list[Edit]:
     """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
-    return [(m.start(), m.end(), "") for m in _SYMBOL_BREAK.finditer(text)]
+    edits = []
+    for candidate in _SYMBOL_LINE_END.finditer(text):
+        m = _SYMBOL_BREAK.match(text, candidate.start() + 1)
+        if m:
+            edits.append((m.start(), m.end(), ""))
+    return edits
 
 
 # --- words glued where inline tags were ----------------------------------------------------
@@ -155,14 +171,42 @@ def _split(token: str) -> list[int] | None:
     return None
 
 
+def _long_words(text: str) -> set[str]:
+    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` (ASCII ones never split).
+
+    A whitespace-separated chunk that ``str.isalpha`` accepts is one run of letters (every such
+    character is ``\\p{L}`` for ``regex`` too, and no space is); only the other chunks need the regex.
+    One ``str.split`` instead of a regex scan of the whole text.
+    """
+    words: set[str] = set()
+    mixed: list[str] = []
+    for chunk in set(text.split()):
+        if len(chunk) < 5 or chunk.isascii():
+            continue
+        if chunk.isalpha():
+            words.add(chunk)
+        else:
+            mixed.append(chunk)
+    if mixed:
+        words.update(w for w in _TOKEN.findall(" ".join(mixed)) if not w.isascii())
+    return words
+
+
 def split_glued_words(text: str) -> list[Edit]:
     """Insert the space lost with an inline tag: "Kếhoạch" -> "Kế hoạch", "đồngnhân" -> "đồng nhân"."""
-    edits = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        if token.isascii() or _is_syllable(token):
+    # Each distinct token is tested once; positions are looked up only when some token splits.
+    glued = {}
+    for token in _long_words(text):
+        if _is_syllable(token):
             continue
         points = _split(token)
+        if points:
+            glued[token] = points
+    if not glued:
+        return []
+    edits = []
+    for m in _TOKEN.finditer(text):
+        points = glued.get(m.group())
         if points:
             edits += [(m.start() + p, m.start() + p, " ") for p in points]
     return edits
