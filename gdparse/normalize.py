@@ -85,6 +85,8 @@ def html_blocks(text: str) -> list[Edit]:
 
 def inline_tags(text: str) -> list[Edit]:
     """Inline tags (``<i>``, ``<b>``, ``<sup>``) and entities; ``<sup>1</sup>`` becomes ``¹``."""
+    if "<" not in text and "&" not in text:
+        return []
     edits: list[Edit] = []
     for m in _SUP.finditer(text):
         edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
@@ -102,12 +104,15 @@ def inline_tags(text: str) -> list[Edit]:
 
 
 _MARK = regex.compile(r"\p{M}")
+_COMMON_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"  # Vietnamese tones and vowel marks
 
 
 def nfc(text: str) -> list[Edit]:
     """Compose decomposed characters (NFC), one base character and its marks at a time."""
-    if unicodedata.is_normalized("NFC", text):
-        return []  # one C-level check; every run of an NFC text is already composed
+    # One C-level check: every run of an NFC text is already composed. Skipped when a common
+    # combining mark shows the text is decomposed (the check then normalises the whole text).
+    if not _has_any(text, _COMMON_MARKS) and unicodedata.is_normalized("NFC", text):
+        return []
     # Runs of "\P{M}\p{M}+": a maximal run of marks and the character before it. The marks this text
     # holds, as a plain class, let ``re`` find the runs in one fast scan.
     marks = "".join(sorted(c for c in set(text) if _MARK.match(c)))
@@ -196,8 +201,9 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
             at_edge = m.start() == 0 or m.end() == len(stripped)
             edits.append((body_start + m.start(), body_start + m.end(), "" if at_edge else "\t"))
         return edits
-    for m in _SPACE_RUN.finditer(stripped):
-        edits.append((body_start + m.start(), body_start + m.end(), " "))
+    if "  " in stripped or "\t" in stripped:  # most lines have single spaces only: no scan
+        for m in _SPACE_RUN.finditer(stripped):
+            edits.append((body_start + m.start(), body_start + m.end(), " "))
     return edits
 
 
@@ -211,6 +217,8 @@ def _table_row_whitespace(line: str, pos: int) -> list[Edit]:
     body_start = pos + lead
     if body_start + len(body) < pos + len(line):
         edits.append((body_start + len(body), pos + len(line), ""))
+    if "  " not in body and " \t" not in body and "\t " not in body:
+        return edits  # no space next to a tab, no double space: nothing for the scan to find
     for m in _CELL_GAP.finditer(body):
         next_is_tab = body[m.end() : m.end() + 1] == "\t" or body[m.start() - 1 : m.start()] == "\t"
         edits.append((body_start + m.start(), body_start + m.end(), "" if next_is_tab else " "))
@@ -307,6 +315,8 @@ _MD_ITALIC = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*
 def markdown(text: str) -> tuple[list[Edit], list[tuple[int, int]], list[tuple[int, int]]]:
     """Markdown heading marks and emphasis removed; returns edits, bold spans and heading lines
     (both as offsets into the *input*; the caller maps them)."""
+    if "#" not in text and "*" not in text and "__" not in text:
+        return [], [], []  # no heading mark and no emphasis mark: no pattern can match
     edits: list[Edit] = []
     bold: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []

@@ -127,18 +127,25 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 _SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
 # Every match starts right after a "/", "-" or digit that ends a line (both look-behinds end on one):
-# find those line ends in one fast scan and try the pattern only there, not at every position.
-# ``re``'s \d plus every astral character covers ``regex``'s \d (a newer Unicode: more astral digits).
-_SYMBOL_LINE_END = re.compile(r"[/\-\d\U00010000-\U0010FFFF][ \t]*\n")
+# try the pattern only there, not at every position. Line ends are found by a fast literal scan.
+_NEWLINE = re.compile("\n")
 
 
 def join_broken_symbols(text: str) -> list[Edit]:
     """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
     edits = []
-    for candidate in _SYMBOL_LINE_END.finditer(text):
-        m = _SYMBOL_BREAK.match(text, candidate.start() + 1)
-        if m:
-            edits.append((m.start(), m.end(), ""))
+    for newline in _NEWLINE.finditer(text):
+        end = newline.start()
+        while end and text[end - 1] in " \t":
+            end -= 1
+        if not end:
+            continue
+        last = text[end - 1]
+        # str.isdecimal is \d of an older Unicode; astral characters cover the digits added since.
+        if last in "/-" or last.isdecimal() or last > "\uffff":
+            m = _SYMBOL_BREAK.match(text, end)
+            if m:
+                edits.append((m.start(), m.end(), ""))
     return edits
 
 
@@ -150,6 +157,7 @@ _SYLLABLE = regex.compile(
     r"(?:ch|ng|nh|c|m|n|p|t)?$"
 )
 _TOKEN = regex.compile(r"\p{L}{5,}")
+_LETTER = regex.compile(r"\p{L}")
 
 
 @lru_cache(maxsize=65536)  # the same heads and tails recur in every token of a document
@@ -179,17 +187,27 @@ def _long_words(text: str) -> set[str]:
     One ``str.split`` instead of a regex scan of the whole text.
     """
     words: set[str] = set()
-    mixed: list[str] = []
-    for chunk in set(text.split()):
-        if len(chunk) < 5 or chunk.isascii():
-            continue
-        if chunk.isalpha():
-            words.add(chunk)
-        else:
-            mixed.append(chunk)
+    mixed: set[str] = set()
+    start = 0
+    while start < len(text):
+        # Blocks of about a megabyte cut at a line break (a space, so no chunk is cut): the chunks
+        # of one block at a time, never a list of every chunk of a huge text.
+        end = text.find("\n", start + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        for chunk in set(text[start:end].split()):
+            if len(chunk) < 5 or chunk.isascii():
+                continue
+            if chunk.isalpha():
+                words.add(chunk)
+            else:
+                mixed.add(chunk)
+        start = end
     if mixed:
         words.update(w for w in _TOKEN.findall(" ".join(mixed)) if not w.isascii())
     return words
+
+
+_BLOCK = 1 << 20
 
 
 def split_glued_words(text: str) -> list[Edit]:
@@ -202,14 +220,18 @@ def split_glued_words(text: str) -> list[Edit]:
         points = _split(token)
         if points:
             glued[token] = points
-    if not glued:
-        return []
+    if len(glued) > 8:  # one scan of the whole text, not a search per token: stays linear
+        return [(m.start() + p, m.start() + p, " ") for m in _TOKEN.finditer(text) for p in glued.get(m.group(), ())]
     edits = []
-    for m in _TOKEN.finditer(text):
-        points = glued.get(m.group())
-        if points:
-            edits += [(m.start() + p, m.start() + p, " ") for p in points]
-    return edits
+    for token, points in glued.items():
+        # Occurrences that are whole runs of letters are exactly the ``_TOKEN`` matches equal to it.
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+                edits += [(start + p, start + p, " ") for p in points]
+            start = text.find(token, start + 1)
+    return sorted(edits)
 
 
 drop_navigation.EXAMPLES = [("Trang chủ\nVăn bản pháp luật\nThuộc tính\nỦY BAN NHÂN DÂN\nTỈNH X", "ỦY BAN NHÂN DÂN\nTỈNH X")]
