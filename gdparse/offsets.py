@@ -42,19 +42,31 @@ def compose(outer: Sequence[Run], inner: Sequence[Run]) -> list[Run]:
     """Chain two maps: ``outer`` maps text2 -> text1 and ``inner`` maps text1 -> text0."""
     inner_sorted = sorted(inner)
     starts = [r[0] for r in inner_sorted]
+    count = len(inner_sorted)
     result: list[Run] = []
+    # End (new, old) of the last piece: a piece that continues it is merged into it.
+    last_new_end = last_old_end = -1
     for new_start, mid_start, length in outer:
-        i = max(bisect_right(starts, mid_start) - 1, 0)
+        i = bisect_right(starts, mid_start) - 1
+        if i < 0:
+            i = 0
         mid_end = mid_start + length
-        while i < len(inner_sorted) and inner_sorted[i][0] < mid_end:
+        shift = new_start - mid_start
+        while i < count:
             in_new, in_old, in_len = inner_sorted[i]
-            lo, hi = max(mid_start, in_new), min(mid_end, in_new + in_len)
+            if in_new >= mid_end:
+                break
+            in_end = in_new + in_len
+            lo = mid_start if mid_start > in_new else in_new
+            hi = mid_end if mid_end < in_end else in_end
             if lo < hi:
-                piece = (new_start + lo - mid_start, in_old + lo - in_new, hi - lo)
-                if result and result[-1][0] + result[-1][2] == piece[0] and result[-1][1] + result[-1][2] == piece[1]:
-                    last = result.pop()
-                    piece = (last[0], last[1], last[2] + piece[2])
-                result.append(piece)
+                piece_new, piece_old = lo + shift, in_old + lo - in_new
+                if piece_new == last_new_end and piece_old == last_old_end:
+                    first_new, first_old, first_len = result[-1]
+                    result[-1] = (first_new, first_old, first_len + hi - lo)
+                else:
+                    result.append((piece_new, piece_old, hi - lo))
+                last_new_end, last_old_end = piece_new + hi - lo, piece_old + hi - lo
             i += 1
     return result
 

@@ -4,6 +4,7 @@ so that an offset found in a folded text is the same offset in the normalised te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -55,8 +56,14 @@ def with_tone(char: str, tone: str | None) -> str:
 # Open syllables "oa", "oe", "uy" where the new style puts the tone on the second vowel
 # (hoà, khoẻ, thuỷ); the traditional style puts it on the first (hòa, khỏe, thủy).
 _OPEN_PAIR = regex.compile(r"(?i)(?<!q)([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})")
-# The same pattern for text already lowercased (inside fold): case-sensitive scanning is several times faster.
-_OPEN_PAIR_LOWER = regex.compile(r"(?<!q)([oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?!\p{L})")
+# The pairs of lowercase text that retoning changes: a bare "o" or "u" before a toned vowel (a pair
+# whose first vowel has a tone, or whose second has none, stays as it is). Pairs never overlap: no
+# second vowel can start a pair.
+# A following ASCII letter already rules a pair out ("hoàn", "toàn"); other letters are checked after.
+_RETONE_CANDIDATE = re.compile("(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-z])")
+# Anything fold does beyond lowercasing: most strings have none, and one scan tells.
+_FOLD_WORK = re.compile("[" + "".join(old for old, _ in _PUNCT_PAIRS) + "]|" + _RETONE_CANDIDATE.pattern)
+_LETTER = regex.compile(r"\p{L}")
 
 
 def fold_tone_placement(text: str) -> str:
@@ -119,10 +126,29 @@ def _fold_word(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = lower_same_length(text)
+    if text.isascii() or not _FOLD_WORK.search(text):
+        return text  # no typographic punctuation, no pair to retone: lowercasing was all
     for old, new in _PUNCT_PAIRS:
         if old in text:
             text = text.replace(old, new)
-    return _OPEN_PAIR_LOWER.sub(_retone, text)
+    return _retone_lower(text)
+
+
+def _retone_lower(text: str) -> str:
+    """``fold_tone_placement`` of lowercase text: only the few candidate pairs are looked at, instead
+    of trying the open-pair pattern at every position."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _RETONE_CANDIDATE.finditer(text):
+        start, end = m.span()
+        if (start and text[start - 1] == "q") or _LETTER.match(text, end):
+            continue  # "quý" is the same in both styles; "hoàng" is not an open syllable
+        pieces += [text[pos:start], _retone_pair(m.group())]
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=4096)

@@ -11,6 +11,8 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+import re
+
 import regex
 
 from gdparse.vietnamese import fold, strip_accents
@@ -32,10 +34,15 @@ _BOILERPLATE = regex.compile(
 )
 
 
+_NAVIGATION_SPAN = 20000
+
+
 def drop_navigation(text: str) -> list[Edit]:
     """Drop portal navigation and metadata boxes before the letterhead (two such lines or more)."""
-    folded = fold(text)
-    start = _DOC_START.search(folded, 0, 20000)
+    # Only the first 20000 characters are searched: fold just those (and two more, which the
+    # tone-placement look-ahead of a pair at the edge reads).
+    folded = fold(text[: _NAVIGATION_SPAN + 2])
+    start = _DOC_START.search(folded, 0, _NAVIGATION_SPAN)
     if start is None or start.start() == 0:
         return []
     if len(_BOILERPLATE.findall(folded, 0, start.start())) < 2:
@@ -119,11 +126,27 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 
 _SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
+# Every match starts right after a "/", "-" or digit that ends a line (both look-behinds end on one):
+# try the pattern only there, not at every position. Line ends are found by a fast literal scan.
+_NEWLINE = re.compile("\n")
 
 
 def join_broken_symbols(text: str) -> list[Edit]:
     """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
-    return [(m.start(), m.end(), "") for m in _SYMBOL_BREAK.finditer(text)]
+    edits = []
+    for newline in _NEWLINE.finditer(text):
+        end = newline.start()
+        while end and text[end - 1] in " \t":
+            end -= 1
+        if not end:
+            continue
+        last = text[end - 1]
+        # str.isdecimal is \d of an older Unicode; astral characters cover the digits added since.
+        if last in "/-" or last.isdecimal() or last > "\uffff":
+            m = _SYMBOL_BREAK.match(text, end)
+            if m:
+                edits.append((m.start(), m.end(), ""))
+    return edits
 
 
 # --- words glued where inline tags were ----------------------------------------------------
@@ -134,6 +157,7 @@ _SYLLABLE = regex.compile(
     r"(?:ch|ng|nh|c|m|n|p|t)?$"
 )
 _TOKEN = regex.compile(r"\p{L}{5,}")
+_LETTER = regex.compile(r"\p{L}")
 
 
 @lru_cache(maxsize=65536)  # the same heads and tails recur in every token of a document
@@ -155,17 +179,59 @@ def _split(token: str) -> list[int] | None:
     return None
 
 
+def _long_words(text: str) -> set[str]:
+    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` (ASCII ones never split).
+
+    A whitespace-separated chunk that ``str.isalpha`` accepts is one run of letters (every such
+    character is ``\\p{L}`` for ``regex`` too, and no space is); only the other chunks need the regex.
+    One ``str.split`` instead of a regex scan of the whole text.
+    """
+    words: set[str] = set()
+    mixed: set[str] = set()
+    start = 0
+    while start < len(text):
+        # Blocks of about a megabyte cut at a line break (a space, so no chunk is cut): the chunks
+        # of one block at a time, never a list of every chunk of a huge text.
+        end = text.find("\n", start + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        for chunk in set(text[start:end].split()):
+            if len(chunk) < 5 or chunk.isascii():
+                continue
+            if chunk.isalpha():
+                words.add(chunk)
+            else:
+                mixed.add(chunk)
+        start = end
+    if mixed:
+        words.update(w for w in _TOKEN.findall(" ".join(mixed)) if not w.isascii())
+    return words
+
+
+_BLOCK = 1 << 20
+
+
 def split_glued_words(text: str) -> list[Edit]:
     """Insert the space lost with an inline tag: "Kếhoạch" -> "Kế hoạch", "đồngnhân" -> "đồng nhân"."""
-    edits = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        if token.isascii() or _is_syllable(token):
+    # Each distinct token is tested once; positions are looked up only when some token splits.
+    glued = {}
+    for token in _long_words(text):
+        if _is_syllable(token):
             continue
         points = _split(token)
         if points:
-            edits += [(m.start() + p, m.start() + p, " ") for p in points]
-    return edits
+            glued[token] = points
+    if len(glued) > 8:  # one scan of the whole text, not a search per token: stays linear
+        return [(m.start() + p, m.start() + p, " ") for m in _TOKEN.finditer(text) for p in glued.get(m.group(), ())]
+    edits = []
+    for token, points in glued.items():
+        # Occurrences that are whole runs of letters are exactly the ``_TOKEN`` matches equal to it.
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+                edits += [(start + p, start + p, " ") for p in points]
+            start = text.find(token, start + 1)
+    return sorted(edits)
 
 
 drop_navigation.EXAMPLES = [("Trang chủ\nVăn bản pháp luật\nThuộc tính\nỦY BAN NHÂN DÂN\nTỈNH X", "ỦY BAN NHÂN DÂN\nTỈNH X")]
