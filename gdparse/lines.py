@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+
 import regex
+from pydantic import TypeAdapter
 
 from gdparse.headings import HeadingMatch, match_heading
-from gdparse.model import Footnote, Section, Table, TableCell, TableRow
+from gdparse.model import Footnote, Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
 from gdparse.rules import line_kinds
 from gdparse.vietnamese import fold
@@ -109,9 +111,13 @@ _FOOTNOTE = frozenset({"footnote"})
 _FOOTNOTE_FIRST = frozenset(SUPERSCRIPT_DIGITS + "\ufffd")
 
 
+_TABLE_LIST = TypeAdapter(list[Table])
+
+
 def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
-    """Runs of tab-separated lines become tables; each cell keeps its span."""
-    tables: list[Table] = []
+    """Runs of tab-separated lines become tables; each cell keeps its span. The fields of all
+    tables are gathered first and validated in one call (less overhead than a model per cell)."""
+    tables: list[dict] = []
     run: list[Line] = []
     leaf_at = None  # built at the first table: most documents have none
     for line in lines + [Line(-1, -1, "")]:
@@ -123,23 +129,23 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
             for ln in run:
                 cells, pos = [], ln.start
                 for cell in ln.text.split("\t"):
-                    cells.append(TableCell(start=pos, end=pos + len(cell)))
+                    cells.append({"start": pos, "end": pos + len(cell)})
                     pos += len(cell) + 1
-                rows.append(TableRow(start=ln.start, end=ln.end, cells=tuple(cells)))
+                rows.append({"start": ln.start, "end": ln.end, "cells": cells})
             if leaf_at is None:
                 leaf_at = leaf_finder(sections)
             owner = leaf_at(run[0].start)
             tables.append(
-                Table(
-                    id=f"tbl{len(tables) + 1}",
-                    start=run[0].start,
-                    end=run[-1].end,
-                    rows=tuple(rows),
-                    section_id=owner.id if owner else None,
-                )
+                {
+                    "id": f"tbl{len(tables) + 1}",
+                    "start": run[0].start,
+                    "end": run[-1].end,
+                    "rows": rows,
+                    "section_id": owner.id if owner else None,
+                }
             )
-        run = [line] if line.in_table else []
-    return tables
+        run = []
+    return _TABLE_LIST.validate_python(tables) if tables else []
 
 
 def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:

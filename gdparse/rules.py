@@ -126,8 +126,12 @@ def _cached_union(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
     return _union(list(patterns))
 
 
+# A line kind, the union of its patterns that count on any line, and of its caps-only ones.
+_KindTest = tuple[str, "regex.Pattern[str] | None", "regex.Pattern[str] | None"]
+
+
 @lru_cache(maxsize=2048)
-def _kind_tests_for(kinds: tuple[str, ...], first: str) -> tuple[tuple[str, regex.Pattern | None, regex.Pattern | None], ...]:
+def _kind_tests_for(kinds: tuple[str, ...], first: str) -> tuple[_KindTest, ...]:
     """Per kind, the unions of only those patterns that can match a line starting with ``first``
     (the character alone is a partial match): a body line is then tested against a pattern or two,
     not all of them. Asked once per distinct first character."""

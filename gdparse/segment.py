@@ -23,7 +23,7 @@ from gdparse.rules import classify_heading, is_caps
 STAGE = "segment"
 
 
-@dataclass
+@dataclass(slots=True)
 class Opener:
     """A section opening at ``start``; ``key`` decides nesting (same key = siblings)."""
 
@@ -36,7 +36,7 @@ class Opener:
     depth: int = 1  # 0 = part, 1 = block or top heading
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     opener: Opener
     parent: Node | None
@@ -48,8 +48,8 @@ class Node:
 def _is_part_title(lines: list[Line], i: int, seen_title: bool, after_closing: bool) -> bool:
     """A doc-type line or a caps title followed by "(Kèm theo …)" opens a new part."""
     line = lines[i]
-    if line.heading is not None:
-        return False
+    if line.heading is not None or not (seen_title or "doc_type" in line.kinds):
+        return False  # most lines: done without looking ahead
     following = lines[i + 1 : i + 4]
     if "doc_type" in line.kinds:
         return (
@@ -58,12 +58,7 @@ def _is_part_title(lines: list[Line], i: int, seen_title: bool, after_closing: b
             or any("attached" in ln.kinds for ln in following)
             or line.folded.startswith("phụ lục")
         )
-    if (
-        seen_title
-        and "header" not in line.kinds
-        and any("attached" in ln.kinds for ln in following)
-        and is_caps(line.text)
-    ):
+    if "header" not in line.kinds and any("attached" in ln.kinds for ln in following) and is_caps(line.text):
         # A caps title (an appendix) whose lines run up to "(Kèm theo …)".
         for ln in following:
             if "attached" in ln.kinds:
