@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from gdparse.headings import HeadingMatch, match_heading
 from gdparse.model import Footnote, Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
-from gdparse.rules import line_kinds
+from gdparse.rules import line_kinds_tester
 from gdparse.vietnamese import fold
 
 LINE_KINDS = ("header", "doc_type", "attached", "legal_basis", "articles_start", "recipients", "signature")
@@ -82,6 +82,7 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
     if folded_text is None:
         folded_text = folded_whole(text)
     bold_end_at = {s: e for s, e in norm.bold}
+    kinds_of = line_kinds_tester(LINE_KINDS)
     lines: list[Line] = []
     append = lines.append
     pos = 0
@@ -94,7 +95,7 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
         kinds = _NO_KINDS
         if not in_table:
             folded = fold(raw).strip() if folded_text is None else folded_text[start:end].strip()
-            kinds = line_kinds(LINE_KINDS, raw, folded)
+            kinds = kinds_of(raw, folded)
             if len(raw) <= 40 and _NAME_LINE.match(raw):
                 kinds = kinds | _NAME
         if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -55,9 +56,9 @@ def _compiled_headings() -> tuple[regex.Pattern[str], tuple[SectionKind, ...]]:
     """All heading rules as one alternation, rule ``i`` in group ``r{i}``: the first rule that
     matches wins, as trying them in order would, in one match."""
     rules = heading_rules().rules
-    for rule in rules:
-        _union(list(rule.patterns))  # the same checks: no inline flags or backreferences
-    pattern = "|".join(f"(?P<r{i}>" + "|".join(f"(?:{p})" for p in rule.patterns) + ")" for i, rule in enumerate(rules))
+    pattern = "|".join(
+        f"(?P<r{i}>" + "|".join(f"(?:{_combinable(p)})" for p in rule.patterns) + ")" for i, rule in enumerate(rules)
+    )
     return regex.compile(pattern), tuple(rule.kind for rule in rules)
 
 
@@ -72,28 +73,20 @@ def classify_heading(heading: str, folded: str | None = None) -> SectionKind | N
     return kinds[int(m.lastgroup[1:])]
 
 
-def _union(patterns: list[str]) -> regex.Pattern[str] | None:
-    """One pattern that matches where any of ``patterns`` matches: one C-level match per line
-    instead of one per pattern. Each pattern is wrapped in its own group, so the alternation
-    backtracks into the next pattern exactly when the previous one fails."""
-    for p in patterns:
-        flags = regex.compile(p).flags
-        if flags != regex.compile("").flags or regex.search(r"\\[1-9g]|\(\?P=", p):
-            raise ValueError(f"rule pattern cannot be combined (inline flags or backreference): {p!r}")
-    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _combinable(pattern: str) -> str:
+    """``pattern``, checked to mean the same inside an alternation of groups: no inline flags
+    (they would apply to the whole) and no backreferences (group numbers shift)."""
+    if regex.compile(pattern).flags != regex.compile("").flags or regex.search(r"\\[1-9g]|\(\?P=", pattern):
+        raise ValueError(f"rule pattern cannot be combined (inline flags or backreference): {pattern!r}")
+    return pattern
 
 
 @cache
-def _compiled_line_kinds() -> dict[str, tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]:
-    """Per line kind: the union of its patterns that count on any line, and of its caps-only ones."""
-    compiled = {}
-    for name, rule in layout_rules().line_kinds.items():
-        caps = set(rule.caps_only)
-        compiled[name] = (
-            _union([p for i, p in enumerate(rule.patterns) if i not in caps]),
-            _union([p for i, p in enumerate(rule.patterns) if i in caps]),
-        )
-    return compiled
+def _compiled_line_kinds() -> dict[str, tuple[tuple[regex.Pattern[str], bool], ...]]:
+    return {
+        name: tuple((regex.compile(p), i in rule.caps_only) for i, p in enumerate(rule.patterns))
+        for name, rule in layout_rules().line_kinds.items()
+    }
 
 
 _ASCII_LOWER = regex.compile(r"[a-z]")
@@ -111,50 +104,75 @@ def is_caps(line: str) -> bool:
 def line_is(kind: str, line: str, folded: str | None = None) -> bool:
     """Whether a line is of a layout kind (header, doc_type, legal_basis, recipients, signature …)."""
     folded = fold(line).strip() if folded is None else folded
-    anywhere, caps_only = _compiled_line_kinds()[kind]
-    if anywhere is not None and anywhere.match(folded):
-        return True
-    # Caps-only patterns first, the caps test (a scan of the line) only when one matches.
-    return caps_only is not None and caps_only.match(folded) is not None and is_caps(line)
+    caps = None
+    for pattern, caps_only in _compiled_line_kinds()[kind]:
+        if caps_only:
+            if caps is None:
+                caps = is_caps(line)
+            if not caps:
+                continue
+        if pattern.match(folded):
+            return True
+    return False
 
 
 _NO_KINDS: frozenset[str] = frozenset()
 
-
-@lru_cache(maxsize=256)
-def _cached_union(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
-    return _union(list(patterns))
-
-
-# A line kind, the union of its patterns that count on any line, and of its caps-only ones.
-_KindTest = tuple[str, "regex.Pattern[str] | None", "regex.Pattern[str] | None"]
+# A line kind, its patterns that count on any line, and its caps-only ones.
+_KindTest = tuple[str, tuple["regex.Pattern[str]", ...], tuple["regex.Pattern[str]", ...]]
 
 
 @lru_cache(maxsize=2048)
 def _kind_tests_for(kinds: tuple[str, ...], first: str) -> tuple[_KindTest, ...]:
-    """Per kind, the unions of only those patterns that can match a line starting with ``first``
-    (the character alone is a partial match): a body line is then tested against a pattern or two,
-    not all of them. Asked once per distinct first character."""
+    """Per kind, only those patterns that can match a line starting with ``first`` (the character
+    alone is a partial match): a body line is then tested against a pattern or two, not all of
+    them. Tried one by one: the regex module rejects a pattern with a required literal (", ngày")
+    faster alone than inside an alternation. Asked once per distinct first character."""
     tests = []
     for name in kinds:
-        rule = layout_rules().line_kinds[name]
-        possible = [(i, p) for i, p in enumerate(rule.patterns) if regex.match(p, first, partial=True)]
+        possible = [
+            (pattern, caps) for pattern, caps in _compiled_line_kinds()[name] if pattern.match(first, partial=True)
+        ]
         if possible:
-            anywhere = tuple(p for i, p in possible if i not in rule.caps_only)
-            caps_only = tuple(p for i, p in possible if i in rule.caps_only)
-            tests.append((name, _cached_union(anywhere), _cached_union(caps_only)))
+            anywhere = tuple(pattern for pattern, caps in possible if not caps)
+            caps_only = tuple(pattern for pattern, caps in possible if caps)
+            tests.append((name, anywhere, caps_only))
     return tuple(tests)
 
 
 def line_kinds(kinds: tuple[str, ...], line: str, folded: str) -> frozenset[str]:
     """The layout kinds among ``kinds`` that a line is (``folded`` is its folded, stripped form):
     the same answer as ``line_is`` for each kind."""
-    if not folded:
-        return frozenset(kind for kind in kinds if line_is(kind, line, folded))
-    found = None
-    for name, anywhere, caps_only in _kind_tests_for(kinds, folded[0]):
-        if (anywhere is not None and anywhere.match(folded)) or (
-            caps_only is not None and caps_only.match(folded) and is_caps(line)
-        ):
-            found = [name] if found is None else found + [name]
-    return _NO_KINDS if found is None else frozenset(found)
+    return line_kinds_tester(kinds)(line, folded)
+
+
+@lru_cache(maxsize=16)
+def line_kinds_tester(kinds: tuple[str, ...]) -> Callable[[str, str], frozenset[str]]:
+    """``line_kinds`` for fixed ``kinds``, with the tests of each first character at hand."""
+    by_first: dict[str, tuple[_KindTest, ...]] = {}
+
+    def kinds_of(line: str, folded: str) -> frozenset[str]:
+        if not folded:
+            return frozenset(kind for kind in kinds if line_is(kind, line, folded))
+        tests = by_first.get(folded[0])
+        if tests is None:
+            if len(by_first) >= 4096:
+                by_first.clear()  # bounded: one entry per distinct first character
+            tests = by_first[folded[0]] = _kind_tests_for(kinds, folded[0])
+        found = []
+        caps = None  # asked at most once, and only where a caps-only pattern could match
+        for name, anywhere, caps_only in tests:
+            # Loops inline, not any(): a call per test costs as much as a match.
+            for pattern in anywhere:
+                if pattern.match(folded):
+                    found.append(name)
+                    break
+            else:
+                if caps_only and (caps if caps is not None else (caps := is_caps(line))):
+                    for pattern in caps_only:
+                        if pattern.match(folded):
+                            found.append(name)
+                            break
+        return frozenset(found) if found else _NO_KINDS
+
+    return kinds_of

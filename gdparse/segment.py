@@ -38,8 +38,10 @@ class Opener:
 
 @dataclass(slots=True)
 class Node:
+    """A section of the tree. No link to the parent: without cycles a tree is freed as soon as it
+    is done with, not by the cycle collector."""
+
     opener: Opener
-    parent: Node | None
     children: list[Node] = field(default_factory=list)
     end: int = 0
     kind: SectionKind = "other"
@@ -195,7 +197,7 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
     stack: list[Node] = []
     for op in openers:
         if op.key == "part":
-            node = Node(op, None)
+            node = Node(op)
             roots.append(node)
             stack = [node]
             continue
@@ -208,7 +210,7 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
             elif stack and stack[-1].opener.key == "block" and stack[-1].opener.kind != "decision":
                 stack = stack[:-1]
         parent = stack[-1] if stack else None
-        node = Node(op, parent)
+        node = Node(op)
         if parent is not None:
             parent.children.append(node)
         else:
@@ -224,7 +226,7 @@ def _set_ends(nodes: list[Node], end: int) -> None:
         _set_ends(node.children, node.end)
 
 
-def _kind_of(node: Node, text: str, folded_text: str | None) -> SectionKind:
+def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None) -> SectionKind:
     op = node.opener
     if op.kind is not None:
         return op.kind
@@ -240,11 +242,11 @@ def _kind_of(node: Node, text: str, folded_text: str | None) -> SectionKind:
     found = classify_heading(text[start:end], folded)
     if end - start > 120 and not LABELLED.match(folded):
         found = None
-    parent_kind = node.parent.kind if node.parent is not None else "other"
+    parent_kind = parent.kind if parent is not None else "other"
     if found is not None:
         # "Mục tiêu:" inside an activity, or a heading naming objectives under an appendix row.
         return found
-    if parent_kind in ("plan", "decision", "appendix") and node.parent is not None and node.parent.opener.key == "part":
+    if parent_kind in ("plan", "decision", "appendix") and parent is not None and parent.opener.key == "part":
         return "appendix" if parent_kind == "appendix" else "other"
     return parent_kind
 
@@ -259,9 +261,9 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
     fields: list[dict] = []
     counter = 0
 
-    def visit(node: Node, parent_id: str | None, level: int) -> str:
+    def visit(node: Node, parent: Node | None, parent_id: str | None, level: int) -> str:
         nonlocal counter
-        kind = node.kind = _kind_of(node, text, folded_text)
+        kind = node.kind = _kind_of(node, parent, text, folded_text)
         counter += 1
         sid = f"s{counter}"
         index = len(fields)
@@ -285,7 +287,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
             )
             child_ids.append(lead_id)
         for child in children:
-            child_ids.append(visit(child, sid, level + 1))
+            child_ids.append(visit(child, node, sid, level + 1))
         hs, he = op.heading_span if op.heading_span else (None, None)
         fields[index] = {
             "id": sid,
@@ -304,7 +306,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
         return sid
 
     for root in roots:
-        visit(root, None, 0)
+        visit(root, None, None, 0)
     return _SECTION_LIST.validate_python(fields)
 
 
