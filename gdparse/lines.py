@@ -6,28 +6,45 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import regex
+from pydantic import TypeAdapter
 
 from gdparse.headings import HeadingMatch, match_heading
-from gdparse.model import Footnote, Section, Table, TableCell, TableRow
+from gdparse.model import Footnote, Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
-from gdparse.rules import line_is
+from gdparse.rules import line_kinds_tester
 from gdparse.vietnamese import fold
 
 LINE_KINDS = ("header", "doc_type", "attached", "legal_basis", "articles_start", "recipients", "signature")
 
 
-@dataclass
 class Line:
-    start: int
-    end: int
-    text: str
-    folded: str
-    kinds: frozenset[str] = frozenset()
-    heading: HeadingMatch | None = None
-    in_table: bool = False
+    """A non-blank line: offsets, text, layout kinds, heading. Slots and a folded form taken on
+    demand from the folded whole text keep a large document's lines light."""
+
+    __slots__ = ("start", "end", "text", "kinds", "heading", "in_table", "_folded_text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        folded_text: str | None = None,
+        kinds: frozenset[str] = frozenset(),
+        heading: HeadingMatch | None = None,
+        in_table: bool = False,
+    ) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.kinds, self.heading, self.in_table = kinds, heading, in_table
+        self._folded_text = folded_text  # the folded whole text, or None: fold the line itself
+
+    @property
+    def folded(self) -> str:
+        """The line folded (gdparse.vietnamese.fold) and stripped."""
+        if self._folded_text is None:
+            return fold(self.text).strip()
+        return self._folded_text[self.start : self.end].strip()
 
 
 _FOOTNOTE_LINE = regex.compile(rf"^(?:[{SUPERSCRIPT_DIGITS}]+|\ufffd)")
@@ -35,36 +52,76 @@ LABELLED = regex.compile(r"(mục tiêu|chỉ tiêu)\s*\d")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 
-def text_to_lines(norm: NormalizedText) -> list[Line]:
-    """Split into non-blank lines and tag each with its layout kinds and heading, if any."""
+def folded_whole(text: str) -> str | None:
+    """``fold(text)``, whose slices at line and word bounds equal the folded slices (fold is length
+    preserving and looks no further than a letter's neighbours), or None where that may fail:
+    str.lower() turns a capital sigma into a final "ς" by context, which fold's
+    character-by-character path (taken on a text with a length-changing lowercase) does not."""
+    return None if "\u03a3" in text else fold(text)
+
+
+_SPAN_BOUNDS = frozenset(" \t\n:;,.()[]\"'-")
+
+
+def fold_span(text: str, folded_text: str | None, start: int, end: int) -> str:
+    """``fold(text[start:end])``, sliced from ``folded_text`` (``folded_whole(text)``) when the
+    span is bounded by spaces or punctuation: then no fold rule sees across its ends."""
+    if (
+        folded_text is not None
+        and (start == 0 or text[start - 1] in _SPAN_BOUNDS)
+        and (end == len(text) or text[end] in _SPAN_BOUNDS)
+    ):
+        return folded_text[start:end]
+    return fold(text[start:end])
+
+
+def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[Line]:
+    """Split into non-blank lines and tag each with its layout kinds and heading, if any.
+    ``folded_text`` is ``folded_whole(norm.text)`` where the caller has it."""
     text = norm.text
+    if folded_text is None:
+        folded_text = folded_whole(text)
     bold_end_at = {s: e for s, e in norm.bold}
+    kinds_of = line_kinds_tester(LINE_KINDS)
     lines: list[Line] = []
+    append = lines.append
     pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        if not raw.strip():
+        if not raw or raw.isspace():
             continue
-        folded = fold(raw).strip()
         in_table = "\t" in raw
-        kinds = {name for name in LINE_KINDS if not in_table and line_is(name, raw, folded)}
-        if not in_table and _NAME_LINE.match(raw) and len(raw) <= 40:
-            kinds.add("name")
-        if _FOOTNOTE_LINE.match(raw):
-            kinds.add("footnote")
+        kinds = _NO_KINDS
+        if not in_table:
+            folded = fold(raw).strip() if folded_text is None else folded_text[start:end].strip()
+            kinds = kinds_of(raw, folded)
+            if len(raw) <= 40 and _NAME_LINE.match(raw):
+                kinds = kinds | _NAME
+        if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):
+            kinds = kinds | _FOOTNOTE
         bold_end = bold_end_at.get(start)
         heading = match_heading(raw, bold_end=None if bold_end is None else bold_end - start, in_table=in_table)
-        lines.append(Line(start, end, raw, folded, frozenset(kinds), heading, in_table))
+        append(Line(start, end, raw, folded_text, kinds, heading, in_table))
     return lines
 
 
+_NO_KINDS: frozenset[str] = frozenset()
+_NAME = frozenset({"name"})
+_FOOTNOTE = frozenset({"footnote"})
+_FOOTNOTE_FIRST = frozenset(SUPERSCRIPT_DIGITS + "\ufffd")
+
+
+_TABLE_LIST = TypeAdapter(list[Table])
+
+
 def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
-    """Runs of tab-separated lines become tables; each cell keeps its span."""
-    tables: list[Table] = []
+    """Runs of tab-separated lines become tables; each cell keeps its span. The fields of all
+    tables are gathered first and validated in one call (less overhead than a model per cell)."""
+    tables: list[dict] = []
     run: list[Line] = []
-    leaf_at = leaf_finder(sections)
-    for line in lines + [Line(-1, -1, "", "")]:
+    leaf_at = None  # built at the first table: most documents have none
+    for line in lines + [Line(-1, -1, "")]:
         if line.in_table:
             run.append(line)
             continue
@@ -73,21 +130,23 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
             for ln in run:
                 cells, pos = [], ln.start
                 for cell in ln.text.split("\t"):
-                    cells.append(TableCell(start=pos, end=pos + len(cell)))
+                    cells.append({"start": pos, "end": pos + len(cell)})
                     pos += len(cell) + 1
-                rows.append(TableRow(start=ln.start, end=ln.end, cells=tuple(cells)))
+                rows.append({"start": ln.start, "end": ln.end, "cells": cells})
+            if leaf_at is None:
+                leaf_at = leaf_finder(sections)
             owner = leaf_at(run[0].start)
             tables.append(
-                Table(
-                    id=f"tbl{len(tables) + 1}",
-                    start=run[0].start,
-                    end=run[-1].end,
-                    rows=tuple(rows),
-                    section_id=owner.id if owner else None,
-                )
+                {
+                    "id": f"tbl{len(tables) + 1}",
+                    "start": run[0].start,
+                    "end": run[-1].end,
+                    "rows": rows,
+                    "section_id": owner.id if owner else None,
+                }
             )
-        run = [line] if line.in_table else []
-    return tables
+        run = []
+    return _TABLE_LIST.validate_python(tables) if tables else []
 
 
 def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
@@ -128,15 +187,44 @@ def leaf_finder(sections: Sequence[Section]) -> Callable[[int], Section | None]:
     return at
 
 
+_SPACE = regex.compile(r"\s")
+
+
+def _reference_markers(text: str) -> list[tuple[int, int]]:
+    """Spans of ``(?<=\\S)[superscript digits]+`` in order, found with str.find (a fast C scan per
+    digit; most texts have none) instead of a regex scan of the whole text."""
+    at = []
+    for digit in SUPERSCRIPT_DIGITS:
+        i = text.find(digit)
+        while i >= 0:
+            at.append(i)
+            i = text.find(digit, i + 1)
+    at.sort()
+    runs: list[list[int]] = []
+    for i in at:
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    markers = []
+    for start, end in runs:
+        if start == 0 or _SPACE.match(text, start - 1):
+            start += 1  # no non-space before the run: the marker starts after its first digit
+        if start < end:
+            markers.append((start, end))
+    return markers
+
+
 def lines_to_footnotes(lines: list[Line], text: str) -> list[Footnote]:
     """Footnote bodies and their reference markers (superscript digits in the text)."""
     bodies = [ln for ln in lines if "footnote" in ln.kinds]
     notes: list[Footnote] = []
     body_starts = {ln.start for ln in bodies}
     refs: dict[str, tuple[int, int]] = {}
-    for m in regex.finditer(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]+", text):
-        if m.start() not in body_starts and m.group() not in refs:
-            refs[m.group()] = (m.start(), m.end())
+    for start, end in _reference_markers(text):
+        marker = text[start:end]
+        if start not in body_starts and marker not in refs:
+            refs[marker] = (start, end)
     for n, ln in enumerate(bodies, 1):
         marker_match = _FOOTNOTE_LINE.match(ln.text)
         marker = marker_match.group() if marker_match else str(n)

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gdparse.lines import LABELLED, Line, lines_to_footnotes, lines_to_tables, text_to_lines
+from pydantic import TypeAdapter
+
+from gdparse.lines import LABELLED, Line, fold_span, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
-from gdparse.vietnamese import fold
 
 STAGE = "segment"
 
 
-@dataclass
+@dataclass(slots=True)
 class Opener:
     """A section opening at ``start``; ``key`` decides nesting (same key = siblings)."""
 
@@ -35,10 +36,12 @@ class Opener:
     depth: int = 1  # 0 = part, 1 = block or top heading
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
+    """A section of the tree. No link to the parent: without cycles a tree is freed as soon as it
+    is done with, not by the cycle collector."""
+
     opener: Opener
-    parent: Node | None
     children: list[Node] = field(default_factory=list)
     end: int = 0
     kind: SectionKind = "other"
@@ -47,11 +50,17 @@ class Node:
 def _is_part_title(lines: list[Line], i: int, seen_title: bool, after_closing: bool) -> bool:
     """A doc-type line or a caps title followed by "(Kèm theo …)" opens a new part."""
     line = lines[i]
+    if line.heading is not None or not (seen_title or "doc_type" in line.kinds):
+        return False  # most lines: done without looking ahead
     following = lines[i + 1 : i + 4]
-    attached_soon = any("attached" in ln.kinds for ln in following[:3])
-    if "doc_type" in line.kinds and line.heading is None:
-        return not seen_title or after_closing or attached_soon or line.folded.startswith("phụ lục")
-    if is_caps(line.text) and line.heading is None and "header" not in line.kinds and seen_title and attached_soon:
+    if "doc_type" in line.kinds:
+        return (
+            not seen_title
+            or after_closing
+            or any("attached" in ln.kinds for ln in following)
+            or line.folded.startswith("phụ lục")
+        )
+    if "header" not in line.kinds and any("attached" in ln.kinds for ln in following) and is_caps(line.text):
         # A caps title (an appendix) whose lines run up to "(Kèm theo …)".
         for ln in following:
             if "attached" in ln.kinds:
@@ -188,7 +197,7 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
     stack: list[Node] = []
     for op in openers:
         if op.key == "part":
-            node = Node(op, None)
+            node = Node(op)
             roots.append(node)
             stack = [node]
             continue
@@ -201,7 +210,7 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
             elif stack and stack[-1].opener.key == "block" and stack[-1].opener.kind != "decision":
                 stack = stack[:-1]
         parent = stack[-1] if stack else None
-        node = Node(op, parent)
+        node = Node(op)
         if parent is not None:
             parent.children.append(node)
         else:
@@ -217,86 +226,95 @@ def _set_ends(nodes: list[Node], end: int) -> None:
         _set_ends(node.children, node.end)
 
 
-def _kind_of(node: Node, text: str) -> SectionKind:
+def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None) -> SectionKind:
     op = node.opener
     if op.kind is not None:
         return op.kind
-    heading = text[op.heading_span[0] : op.heading_span[1]] if op.heading_span else ""
     if op.scheme == "label-chi-tieu":
         return "targets"
     if op.scheme == "label-muc-tieu":
         return "objectives"
     if op.key.endswith("@articles") or op.scheme == "label-dieu":
         return "decision"
+    start, end = op.heading_span if op.heading_span else (0, 0)
+    folded = fold_span(text, folded_text, start, end)
     # A numbered paragraph (long "heading") is an item of its parent, whatever words it starts with.
-    found = classify_heading(heading)
-    if len(heading) > 120 and not LABELLED.match(fold(heading)):
+    found = classify_heading(text[start:end], folded)
+    if end - start > 120 and not LABELLED.match(folded):
         found = None
-    parent_kind = node.parent.kind if node.parent is not None else "other"
+    parent_kind = parent.kind if parent is not None else "other"
     if found is not None:
         # "Mục tiêu:" inside an activity, or a heading naming objectives under an appendix row.
         return found
-    if parent_kind in ("plan", "decision", "appendix") and node.parent is not None and node.parent.opener.key == "part":
+    if parent_kind in ("plan", "decision", "appendix") and parent is not None and parent.opener.key == "part":
         return "appendix" if parent_kind == "appendix" else "other"
     return parent_kind
 
 
-def build_sections(roots: list[Node], text: str) -> list[Section]:
-    """Flatten the tree into Sections with ids in document order, adding lead leaves."""
-    sections: list[Section] = []
-    counter = [0]
+_SECTION_LIST = TypeAdapter(list[Section])
 
-    def visit(node: Node, parent_id: str | None, level: int) -> str:
-        node.kind = _kind_of(node, text)
-        counter[0] += 1
-        sid = f"s{counter[0]}"
-        index = len(sections)
-        sections.append(None)  # type: ignore[arg-type]  # placeholder, filled below
+
+def build_sections(roots: list[Node], text: str, folded_text: str | None = None) -> list[Section]:
+    """Flatten the tree into Sections with ids in document order, adding lead leaves.
+    ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.lines.fold_span``).
+    The fields are gathered first and validated in one call (less overhead than a model each)."""
+    fields: list[dict] = []
+    counter = 0
+
+    def visit(node: Node, parent: Node | None, parent_id: str | None, level: int) -> str:
+        nonlocal counter
+        kind = node.kind = _kind_of(node, parent, text, folded_text)
+        counter += 1
+        sid = f"s{counter}"
+        index = len(fields)
+        fields.append({})  # placeholder, filled below
         child_ids: list[str] = []
         op = node.opener
-        if node.children and node.children[0].opener.start > op.start:
-            counter[0] += 1
-            lead_id = f"s{counter[0]}"
-            sections.append(
-                Section(
-                    id=lead_id,
-                    kind=node.kind,
-                    start=op.start,
-                    end=node.children[0].opener.start,
-                    level=level + 1,
-                    parent=sid,
-                    is_lead=True,
-                )
+        children = node.children
+        if children and children[0].opener.start > op.start:
+            counter += 1
+            lead_id = f"s{counter}"
+            fields.append(
+                {
+                    "id": lead_id,
+                    "kind": kind,
+                    "start": op.start,
+                    "end": children[0].opener.start,
+                    "level": level + 1,
+                    "parent": sid,
+                    "is_lead": True,
+                }
             )
             child_ids.append(lead_id)
-        for child in node.children:
-            child_ids.append(visit(child, sid, level + 1))
+        for child in children:
+            child_ids.append(visit(child, node, sid, level + 1))
         hs, he = op.heading_span if op.heading_span else (None, None)
-        sections[index] = Section(
-            id=sid,
-            kind=node.kind,
-            number=op.number,
-            heading=text[hs:he] if hs is not None else None,
-            heading_start=hs,
-            heading_end=he,
-            level=level,
-            start=op.start,
-            end=node.end,
-            parent=parent_id,
-            children=tuple(child_ids),
-            scheme=op.scheme,
-        )
+        fields[index] = {
+            "id": sid,
+            "kind": kind,
+            "number": op.number,
+            "heading": text[hs:he] if hs is not None else None,
+            "heading_start": hs,
+            "heading_end": he,
+            "level": level,
+            "start": op.start,
+            "end": node.end,
+            "parent": parent_id,
+            "children": tuple(child_ids),
+            "scheme": op.scheme,
+        }
         return sid
 
     for root in roots:
-        visit(root, None, 0)
-    return sections
+        visit(root, None, None, 0)
+    return _SECTION_LIST.validate_python(fields)
 
 
 def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
     """The section tree, tables and footnotes of a normalised text, and what looked odd."""
     text = norm.text
-    lines = text_to_lines(norm)
+    folded_text = folded_whole(text)
+    lines = text_to_lines(norm, folded_text)
     warnings: list[DocWarning] = []
     if not lines:
         warning = DocWarning(code="no_text", message="the document has no text", stage=STAGE)
@@ -308,7 +326,7 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
     if openers[0].start > 0:
         openers[0].start = 0
     roots = openers_to_sections(openers, len(text))
-    sections = build_sections(roots, text)
+    sections = build_sections(roots, text, folded_text)
     if not any(s.scheme for s in sections):
         warnings.append(
             DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
