@@ -197,8 +197,10 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
     if (_PIPE_RULE.match(stripped) and "-" in stripped) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
         return [(pos, pos + len(line), "")]  # a markdown rule or a row of empty pipes
     if _PIPE_ROW.match(stripped) and stripped.count("|") >= 3:
+        # Leading empty cells go with the edge: a tab at the start of a line is layout, not a cell.
+        lead_cells = len(stripped) - len(stripped.lstrip("| \t"))
         for m in _PIPE_GAP.finditer(stripped):
-            at_edge = m.start() == 0 or m.end() == len(stripped)
+            at_edge = m.start() < lead_cells or m.end() == len(stripped)
             edits.append((body_start + m.start(), body_start + m.end(), "" if at_edge else "\t"))
         return edits
     if "  " in stripped or "\t" in stripped:  # most lines have single spaces only: no scan
@@ -263,7 +265,8 @@ def footnotes_to_end(text: str) -> list[Edit]:
 
 _TERMINAL = set('.:;!?…"”)]/')
 _PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
-_LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=[;,][ \t]*\p{L})")
+# Emphasis marks may come first ("**, và**"): they are unwrapped later, and the join must not wait for it.
+_LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=(?:\*{1,2}|__)?[;,][ \t]*\p{L})")
 
 
 def join_page_breaks(text: str) -> list[Edit]:
@@ -275,8 +278,13 @@ def join_page_breaks(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _PAGE_CUT.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].rstrip()
-        if before and before[-1] not in _TERMINAL and not _looks_like_heading(before):
+        line = text[line_start : m.start()]
+        before = line.rstrip()
+        # A row ending in a tab ends with an empty cell: text joined after it would become a
+        # cell of its own on the next normalisation, so the join would not be stable.
+        # A lone footnote marker joined to text would become a footnote body on the next run.
+        if (before.strip(_FOOTNOTE_MARKS) and before[-1] not in _TERMINAL and not line.endswith("\t")
+                and not _looks_like_heading(before)):
             edits.append((m.start(), m.end(), " "))
     for m in _LEADING_PUNCT.finditer(text):
         edits.append((m.start(), m.end(), ""))
@@ -380,13 +388,27 @@ def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...
             runs = compose(step_runs, runs)
     bold: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
+    unwrapped = False
     for _ in range(3):  # nested emphasis ("****a****") unwraps one level per pass
         edits, new_bold, new_headings = markdown(text)
         if not edits:
             break
-        text, step_runs = apply_edits(text, edits)
-        runs = compose(step_runs, runs)
-        keys = [r[1] for r in step_runs]
-        bold = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in bold + new_bold]
-        headings = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in headings + new_headings]
+        unwrapped = True
+        text, runs, bold, headings = _apply_keeping_spans(text, runs, edits, bold + new_bold, headings + new_headings)
+    if unwrapped:
+        # Removed marks expose what the text passes did not see: a letter and a loose combining
+        # mark ("**a**\u0300"), spaces or pipes ("** |**"). One more round makes the result stable.
+        for step in (nfc, *TEXT_PASSES):
+            if edits := step(text):
+                text, runs, bold, headings = _apply_keeping_spans(text, runs, edits, bold, headings)
     return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))
+
+
+def _apply_keeping_spans(text: str, runs: list[Run], edits: list[Edit], bold: list[tuple[int, int]],
+                         headings: list[tuple[int, int]]) -> tuple[str, list[Run], list, list]:
+    """Apply ``edits`` and carry the runs and the bold and heading spans over to the new text."""
+    text, step_runs = apply_edits(text, edits)
+    keys = [r[1] for r in step_runs]
+    bold = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in bold]
+    headings = [(_forward(step_runs, s, keys), _forward(step_runs, e, keys)) for s, e in headings]
+    return text, compose(step_runs, runs), bold, headings
