@@ -98,7 +98,8 @@ def describe(refs: list[Ref]) -> str:
     return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
 
 
-def link_task(doc: PlanDocument, text: str, start: int, end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
+def link_task(doc: PlanDocument, text: str, start: int,
+              end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
     """The objective/target id fields of a responsibility whose evidence ``text`` spans ``start:end``
     (no fields when the text names no reference), and a warning for references that match nothing."""
     refs = parse_references(text)

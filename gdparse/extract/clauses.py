@@ -66,14 +66,20 @@ class FoldedSlices:
         self.folded = fold(text)
         self._cuttable = "Σ" not in text
 
-    def _clean_cut(self, offset: int) -> bool:
+    def _between_letters(self, offset: int) -> bool:
         folded = self.folded
-        return not (0 < offset < len(folded) and _is_letter(folded[offset - 1]) and _is_letter(folded[offset]))
+        return 0 < offset < len(folded) and _is_letter(folded[offset - 1]) and _is_letter(folded[offset])
 
     def fold(self, start: int, end: int) -> str:
-        if self._cuttable and self._clean_cut(start) and self._clean_cut(end):
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
             return self.folded[start:end]
         return fold(self.text[start:end])
+
+    def fold_split(self, start: int, end: int, sep: str) -> list[str]:
+        """``[fold(piece) for piece in text[start:end].split(sep)]`` for a separator that is no letter."""
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+            return self.folded[start:end].split(sep)
+        return [fold(piece) for piece in self.text[start:end].split(sep)]
 
     def key(self, start: int, end: int) -> str:
         """The accent-free folded form of ``text[start:end]`` that role keywords are matched against."""
@@ -156,14 +162,16 @@ def leading_roles(clause: str) -> tuple[list[Role], int | None]:
 def leading_roles_of_key(s: str) -> tuple[list[Role], int | None]:
     """``leading_roles`` of a clause given as its key (accent-free folded form)."""
     g = grammar()
-    roles: list[Role] = []
     m = g.verb_group.match(s)
-    for keyword, (_, end) in zip(m.captures("kw"), m.spans("kw")):
+    keywords = m.captures("kw")
+    roles: list[Role] = []
+    for i, keyword in enumerate(keywords):
         role = g.role_of[keyword]
         if role not in roles:
             roles.append(role)
         if role == "coordinate":
-            return roles, end  # coordinators are named after this keyword; later keywords are theirs
+            # Coordinators are named after this keyword; the keywords after it are theirs.
+            return roles, m.spans("kw")[i][1]
     return roles, None
 
 
@@ -264,10 +272,10 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out.append((pos, end))
     spans = []
     for s, e in out:
-        while s < e and text[s] in " \t-+*•.:":
-            s += 1
-        while e > s and text[e - 1] in " \t.,:":
-            e -= 1
+        piece = text[s:e]
+        trimmed = piece.lstrip(" \t-+*•.:")
+        s += len(piece) - len(trimmed)
+        e = s + len(trimmed.rstrip(" \t.,:"))
         if e - s >= 3:
             spans.append((s, e))
     return spans

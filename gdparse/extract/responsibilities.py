@@ -17,7 +17,13 @@ from gdparse import link
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
 from gdparse.extract.clauses import (
-    FoldedSlices, Mention, decision_spans, implementation_regions, is_request_key, leading_roles_of_key, reporting_regions,
+    FoldedSlices,
+    Mention,
+    decision_spans,
+    implementation_regions,
+    is_request_key,
+    leading_roles_of_key,
+    reporting_regions,
     split_clauses,
 )
 from gdparse.lines import leaf_at
@@ -26,7 +32,11 @@ from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
 
-_ITEM = regex.compile(r"(?m)^[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))")
+_ITEM_AFTER_LINE_START = r"[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))"
+_ITEM = regex.compile(rf"(?m)^{_ITEM_AFTER_LINE_START}")
+# The same heads found from the line break before them: a literal first character lets the engine skip
+# ahead instead of trying the pattern at every position.
+_ITEM_AFTER_NEWLINE = regex.compile(rf"\n{_ITEM_AFTER_LINE_START}")
 _SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
 _ACTIVITY = regex.compile(r"cơ quan (?:thực hiện|chủ trì)\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
@@ -165,25 +175,37 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     return True
 
 
+def _item_heads(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``_ITEM.finditer(folded, start, end)``: a head at the start of the span, then those after
+    a line break (a head holds no line break, so no two overlap)."""
+    heads = []
+    if start == 0 or folded[start - 1] == "\n":
+        if m := _ITEM.match(folded, start, end):
+            heads.append(m.span())
+    for m in _ITEM_AFTER_NEWLINE.finditer(folded, start, end):
+        heads.append((m.start() + 1, m.end()))
+    return heads
+
+
 def _items(ctx: _Ctx, start: int, end: int) -> None:
     """The numbered (or "Đề nghị …") items of an implementation part."""
     text, folded = ctx.doc.text, ctx.folded
-    heads = [m for m in _ITEM.finditer(folded, start, end)]
-    for i, m in enumerate(heads):
-        item_end = heads[i + 1].start() if i + 1 < len(heads) else end
-        line_end = folded.find("\n", m.end(), item_end)
+    heads = _item_heads(folded, start, end)
+    for i, (_, head_end) in enumerate(heads):
+        item_end = heads[i + 1][0] if i + 1 < len(heads) else end
+        line_end = folded.find("\n", head_end, item_end)
         line_end = item_end if line_end < 0 else line_end
-        first = text[m.end() : line_end]
-        first_key = ctx.slices.key(m.end(), line_end)
+        first = text[head_end:line_end]
+        first_key = ctx.slices.key(head_end, line_end)
         colon = first.find(":")
         requested = is_request_key(first_key)
-        if 0 < colon < 160 and ctx.mentions_in(m.end(), m.end() + colon):
-            subjects, body_start = _subjects_of(ctx, m.end(), m.end() + colon), m.end() + colon + 1
+        if 0 < colon < 160 and ctx.mentions_in(head_end, head_end + colon):
+            subjects, body_start = _subjects_of(ctx, head_end, head_end + colon), head_end + colon + 1
         elif not leading_roles_of_key(first_key)[0] and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
-                and (ctx.mentions_in(m.end(), line_end) or len(first.split()) <= 12):
-            subjects, body_start = _subjects_of(ctx, m.end(), line_end), line_end
+                and (ctx.mentions_in(head_end, line_end) or len(first.split()) <= 12):
+            subjects, body_start = _subjects_of(ctx, head_end, line_end), line_end
         else:
-            run, pos = _leading_run(ctx, m.end(), line_end)
+            run, pos = _leading_run(ctx, head_end, line_end)
             if not run:
                 continue
             subjects = list(dict.fromkeys(r.agency_id for r in run if r.agency_id))
@@ -194,12 +216,16 @@ def _items(ctx: _Ctx, start: int, end: int) -> None:
 def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int) -> None:
     """Clauses of an item body; a bullet "- Hội Liên hiệp Phụ nữ tỉnh: …" switches the assignee."""
     current = subjects
-    for s, e in split_clauses(ctx.doc.text, start, end):
-        line_start = ctx.doc.text.rfind("\n", 0, s) + 1
-        # The pattern stays within one line; without an end the engine looks for ":" through the rest
-        # of the document.
-        line_end = ctx.folded.find("\n", line_start)
-        sub = _SUB_ASSIGNEE.match(ctx.folded, line_start, line_end if line_end >= 0 else len(ctx.folded))
+    text, folded = ctx.doc.text, ctx.folded
+    line_start = line_end = -1
+    for s, e in split_clauses(text, start, end):
+        if not line_start <= s <= line_end:  # clauses of one line share its bullet
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = folded.find("\n", line_start)
+            line_end = len(folded) if line_end < 0 else line_end
+            # The pattern stays within one line; without an end the engine looks for ":" through the
+            # rest of the document.
+            sub = _SUB_ASSIGNEE.match(folded, line_start, line_end)
         if sub and line_start <= s <= sub.end(1) + 3:
             named = _subjects_of(ctx, sub.start(1), sub.end(1)) if ctx.mentions_in(sub.start(1), sub.end(1)) else []
             if named:
@@ -248,11 +274,7 @@ def _tables(ctx: _Ctx) -> None:
         line_end = len(text) if line_end < 0 else line_end
         tab = text.find("\t", line_end)
         cells = text[line_start:line_end].split("\t")
-        fcells = []
-        cell_start = line_start
-        for c in cells:
-            fcells.append(slices.fold(cell_start, cell_start + len(c)))
-            cell_start += len(c) + 1
+        fcells = slices.fold_split(line_start, line_end, "\t")
         header = next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
         if header is not None or fcells[0].strip() in ("tt", "stt"):
             column = header
