@@ -98,17 +98,25 @@ def describe(refs: list[Ref]) -> str:
     return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
 
 
-def link_responsibility(doc: PlanDocument, resp: Responsibility, text: str) -> tuple[Responsibility, list[DocWarning]]:
-    """Fill a responsibility's objective/target ids from the references in ``text``."""
+def link_task(doc: PlanDocument, text: str, start: int,
+              end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
+    """The objective/target id fields of a responsibility whose evidence ``text`` spans ``start:end``
+    (no fields when the text names no reference), and a warning for references that match nothing."""
     refs = parse_references(text)
     if not refs:
-        return resp, []
+        return {}, []
     obj_ids, tgt_ids, missing = resolve(doc, refs)
     warnings = []
     if missing:
-        warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=resp.start, end=resp.end,
+        warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                    message=f"no extracted objective/target for: {describe(missing)}"))
-    return resp.model_copy(update={"objective_ids": obj_ids, "target_ids": tgt_ids}), warnings
+    return {"objective_ids": obj_ids, "target_ids": tgt_ids}, warnings
+
+
+def link_responsibility(doc: PlanDocument, resp: Responsibility, text: str) -> tuple[Responsibility, list[DocWarning]]:
+    """Fill a responsibility's objective/target ids from the references in ``text``."""
+    ids, warnings = link_task(doc, text, resp.start, resp.end)
+    return (resp.model_copy(update=ids) if ids else resp), warnings
 
 
 def link(doc: PlanDocument) -> PlanDocument:

@@ -3,8 +3,10 @@ clauses, and which roles a clause's leading verbs give (gdparse/data/roles.yaml)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -12,6 +14,14 @@ from pydantic import BaseModel, ConfigDict
 from gdparse.model import PlanDocument, Role
 from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold, strip_accents
+
+
+class Mention(NamedTuple):
+    """An agency mention: its id (None if unresolved) and offsets (a tuple: cheap to build by the hundred)."""
+
+    agency_id: str | None
+    start: int
+    end: int
 
 
 class _Strict(BaseModel):
@@ -35,6 +45,47 @@ def _key(text: str) -> str:
     return strip_accents(fold(text))
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
+@cache
+def _is_letter(char: str) -> bool:
+    return _LETTER.match(char) is not None
+
+
+class FoldedSlices:
+    """``fold(text[start:end])`` cut from the folded whole text instead of folding each slice again.
+
+    fold() works character by character except where tone placement reads a neighbouring letter and where
+    a capital sigma is lowercased by context; so the cut is exact when neither end falls between two
+    letters and the text has no capital sigma. Other slices are folded on their own.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._cuttable = "Σ" not in text
+
+    def _between_letters(self, offset: int) -> bool:
+        folded = self.folded
+        return 0 < offset < len(folded) and _is_letter(folded[offset - 1]) and _is_letter(folded[offset])
+
+    def fold(self, start: int, end: int) -> str:
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+            return self.folded[start:end]
+        return fold(self.text[start:end])
+
+    def fold_split(self, start: int, end: int, sep: str) -> list[str]:
+        """``[fold(piece) for piece in text[start:end].split(sep)]`` for a separator that is no letter."""
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+            return self.folded[start:end].split(sep)
+        return [fold(piece) for piece in self.text[start:end].split(sep)]
+
+    def key(self, start: int, end: int) -> str:
+        """The accent-free folded form of ``text[start:end]`` that role keywords are matched against."""
+        return strip_accents(self.fold(start, end))
+
+
 @dataclass(frozen=True)
 class RoleGrammar:
     default: Role
@@ -42,12 +93,36 @@ class RoleGrammar:
     role_of: dict[str, Role]
     skip: regex.Pattern
     request: regex.Pattern
+    verb_group: regex.Pattern
 
 
 @cache
 def roles_data() -> RolesFile:
     raw = load_yaml("roles.yaml")
     return RolesFile.model_validate(raw)
+
+
+def _literal_trie(words: Iterable[str]) -> str:
+    """A pattern for any of ``words``, factored by common prefixes ("to chuc(?: thuc hien| trien khai)?").
+
+    It prefers the longest word, like an alternation sorted longest first, but the engine reads each
+    character once instead of trying every word in turn.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [regex.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 @cache
@@ -57,91 +132,126 @@ def grammar() -> RoleGrammar:
     for role, rule in data.roles.items():
         for kw in rule.keywords:
             role_of[_key(kw)] = role
-    alternation = "|".join(regex.escape(k) for k in sorted(role_of, key=len, reverse=True))
     skip = "|".join(_key(p) for p in data.skip_prefixes)
+    keyword = rf"(?:{_literal_trie(role_of)})(?!\w)"
+    skip_one = rf"(?:{skip})(?!\w)[\s,]*"
+    # The whole leading verb group in one match: lead-in, skip prefixes, then keywords joined by
+    # separators, each keyword captured. Atomic groups commit to each part's first match, as matching
+    # the parts one after another does.
+    verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?>(?P<kw>{keyword}))(?:(?>{_SEPARATOR})(?>(?P<kw>{keyword})))*)?"
     return RoleGrammar(
         default=data.default_role,
-        keyword=regex.compile(rf"(?:{alternation})(?!\w)"),
+        keyword=regex.compile(keyword),
         role_of=role_of,
-        skip=regex.compile(rf"(?:{skip})(?!\w)[\s,]*"),
+        skip=regex.compile(skip_one),
         request=regex.compile("|".join(_key(m) for m in data.request_markers)),
+        verb_group=regex.compile(verb_group),
     )
 
 
-_LEAD_IN = regex.compile(r"[\s\-+*•:.]*")
-_SEPARATOR = regex.compile(r"\s*(?:,|;|\bva\b)\s*|\s+(?=phoi (?:ket )?hop|chu tri)")
+_LEAD_IN = r"[\s\-+*•:.]*"
+_SEPARATOR = r"\s*(?:,|;|\bva\b)\s*|\s+(?=phoi (?:ket )?hop|chu tri)"
 
 
 def leading_roles(clause: str) -> tuple[list[Role], int | None]:
     """Roles of the clause's leading verb group, and the offset just after a "phối hợp (với)" keyword
     when the group contains one (coordinators are named from there). Empty roles: no keyword."""
+    return leading_roles_of_key(_key(clause))
+
+
+def leading_roles_of_key(s: str) -> tuple[list[Role], int | None]:
+    """``leading_roles`` of a clause given as its key (accent-free folded form)."""
     g = grammar()
-    s = _key(clause)
-    pos = _LEAD_IN.match(s).end()
-    while True:
-        m = g.skip.match(s, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
+    m = g.verb_group.match(s)
+    keywords = m.captures("kw")
     roles: list[Role] = []
-    coord_at: int | None = None
-    while True:
-        m = g.keyword.match(s, pos)
-        if not m:
-            break
-        role = g.role_of[m.group()]
+    for i, keyword in enumerate(keywords):
+        role = g.role_of[keyword]
         if role not in roles:
             roles.append(role)
-        pos = m.end()
         if role == "coordinate":
-            coord_at = pos
-            break
-        sep = _SEPARATOR.match(s, pos)
-        if not sep:
-            break
-        pos = sep.end()
-    return roles, coord_at
+            # Coordinators are named after this keyword; the keywords after it are theirs.
+            return roles, m.spans("kw")[i][1]
+    return roles, None
 
 
 def is_request(text: str) -> bool:
-    return bool(grammar().request.match(_key(text).lstrip(" -+*•0123456789.")))
+    return is_request_key(_key(text))
+
+
+def is_request_key(key: str) -> bool:
+    return bool(grammar().request.match(key.lstrip(" -+*•0123456789.")))
 
 
 # ---------------------------------------------------------------- regions
 
-_IMPL = regex.compile(r"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*tổ chức thực hiện\s*:?\s*$")
-_REPORT = regex.compile(r"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*chế độ (?:thông tin,? )?báo cáo\s*:?\s*$")
+_IMPL_ANCHOR = "tổ chức thực hiện"
+_REPORT_ANCHOR = "chế độ "
+_DECISION_ANCHOR = "điều"
+_IMPL = regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*{_IMPL_ANCHOR}\s*:?\s*$")
+_REPORT = regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*{_REPORT_ANCHOR}(?:thông tin,? )?báo cáo\s*:?\s*$")
 _NEXT_TOP = regex.compile(r"(?m)^[ \t*#]*(?:[ivxlc]+\.\s|nơi nhận|phụ lục|tm\.|kt\.)|^[^\n]*\t")
-_DECISION = regex.compile(r"(?m)^[ \t*#]*điều\s+\d+\.[^\n]*")
+_DECISION = regex.compile(rf"(?m)^[ \t*#]*{_DECISION_ANCHOR}\s+\d+\.[^\n]*")
+# Every character the patterns above allow between a line start and their anchor, read backwards.
+_LEAD_BACK = regex.compile(r"(?r)[\s*#ivxlc\d.]*")
 
 
-def _region(folded: str, heading: regex.Pattern) -> list[tuple[int, int]]:
+def _heading_matches(folded: str, pattern: regex.Pattern, anchor: str) -> list[regex.Match]:
+    """``list(pattern.finditer(folded))`` for a line-anchored pattern containing the literal ``anchor``.
+
+    The pattern is tried only at the line starts just before each occurrence of the anchor (str.find
+    runs at C speed); finditer would try it at every position of the text. A match starts at a line
+    start and holds only lead characters before its anchor, so the leftmost match is among those tried.
+    """
     out = []
-    for m in heading.finditer(folded):
+    last = 0
+    at = folded.find(anchor)
+    while at >= 0:
+        lead = _LEAD_BACK.match(folded, last, at).start()
+        starts = [lead] if lead == 0 or folded[lead - 1] == "\n" else []
+        nl = folded.find("\n", lead, at)
+        while nl >= 0:
+            starts.append(nl + 1)
+            nl = folded.find("\n", nl + 1, at)
+        for line_start in starts:
+            m = pattern.match(folded, line_start)
+            if m:
+                out.append(m)
+                last = m.end()
+                break
+        at = folded.find(anchor, max(at + 1, last))
+    return out
+
+
+# Responsibilities and reporting both read the regions of the same (few) documents in a row.
+@lru_cache(maxsize=8)
+def _region(folded: str, heading: regex.Pattern, anchor: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for m in _heading_matches(folded, heading, anchor):
         nxt = _NEXT_TOP.search(folded, m.end())
         out.append((m.end(), nxt.start() if nxt else len(folded)))
-    return out
+    return tuple(out)
 
 
 def implementation_regions(doc: PlanDocument) -> list[tuple[int, int]]:
     """Body spans of "TỔ CHỨC THỰC HIỆN" parts; falls back to sections of kind implementation."""
-    regions = _region(fold(doc.text), _IMPL)
+    regions = list(_region(fold(doc.text), _IMPL, _IMPL_ANCHOR))
     if not regions:
-        tops = [s for s in doc.sections if s.kind == "implementation"
-                and not any(p.kind == "implementation" for p in doc.sections if p.id == s.parent)]
+        implementation = {s.id for s in doc.sections if s.kind == "implementation"}
+        tops = [s for s in doc.sections if s.kind == "implementation" and s.parent not in implementation]
         regions = [(s.heading_end or s.start, s.end) for s in tops]
     return regions
 
 
 def reporting_regions(doc: PlanDocument) -> list[tuple[int, int]]:
-    regions = _region(fold(doc.text), _REPORT)
+    regions = list(_region(fold(doc.text), _REPORT, _REPORT_ANCHOR))
     if not regions:
         regions = [(s.start, s.end) for s in doc.sections if s.kind == "reporting" and not s.children]
     return regions
 
 
 def decision_spans(doc: PlanDocument) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _DECISION.finditer(fold(doc.text))]
+    return [(m.start(), m.end()) for m in _heading_matches(fold(doc.text), _DECISION, _DECISION_ANCHOR)]
 
 
 # ---------------------------------------------------------------- clauses
@@ -162,10 +272,10 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out.append((pos, end))
     spans = []
     for s, e in out:
-        while s < e and text[s] in " \t-+*•.:":
-            s += 1
-        while e > s and text[e - 1] in " \t.,:":
-            e -= 1
+        piece = text[s:e]
+        trimmed = piece.lstrip(" \t-+*•.:")
+        s += len(piece) - len(trimmed)
+        e = s + len(trimmed.rstrip(" \t.,:"))
         if e - s >= 3:
             spans.append((s, e))
     return spans

@@ -8,17 +8,19 @@ ReportingDuty per (frequency, deadline) stated in the sentence.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from operator import itemgetter
 
 import regex
 
-from gdparse.extract.agency_matcher import Found
-from gdparse.extract.clauses import implementation_regions, reporting_regions
+from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.vietnamese import fold
 
 STAGE = "extract.reporting"
 
 _SENTENCE = regex.compile(r"[^\n.]*(?:\.(?!\s+\p{Lu})[^\n.]*)*")
+_REPORT_WORD = "báo cáo"
 _TRIGGER = regex.compile(r"báo cáo|gửi")
 _SEND = regex.compile(r"gửi")
 # A sentence about the reports listed before it: "Các báo cáo nêu trên gửi về …", "Báo cáo gửi về …".
@@ -30,21 +32,39 @@ _FREQUENCY = regex.compile(
     r"(?P<semiannual>6\s+tháng|sáu\s+tháng)|(?P<quarterly>hằng\s+quý|hàng\s+quý|theo\s+quý)|"
     r"(?P<annual>(?:hàng|hằng|một|cả|mỗi)\s+năm|báo\s+cáo\s+năm|theo\s+năm)|(?P<ad_hoc>đột\s+xuất)"
 )
+_FREQUENCY_LAST_WORDS = ("tháng", "quý", "năm", "xuất")  # every frequency ends with one of these
 _YEAR_AFTER = regex.compile(r"(?:/|\s+năm\s+)\d{4}")
 _DEADLINE = regex.compile(
     r"(?:trước|chậm nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})|(cuối\s+tháng\s+\d{1,2})"
 )
+_DEADLINE_FIRST_WORDS = ("trước", "chậm nhất", "cuối")  # every deadline starts with one of these
+
+
+# The engine tries every branch of these alternations at every position, which costs more than the
+# rest of the sentence's reading; a few str.find calls (C speed) tell where a match can be at all.
+
+def _frequencies(folded: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_FREQUENCY.finditer(folded, start, end)``: none where no frequency word occurs."""
+    if any(folded.find(w, start, end) >= 0 for w in _FREQUENCY_LAST_WORDS):
+        yield from _FREQUENCY.finditer(folded, start, end)
+
+
+def _deadlines(folded: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_DEADLINE.finditer(folded, start, end)``, read from the first word a deadline can start with."""
+    first = min((at for w in _DEADLINE_FIRST_WORDS if (at := folded.find(w, start, end)) >= 0), default=-1)
+    if first >= 0:
+        yield from _DEADLINE.finditer(folded, first, end)
 
 
 def _schedule(folded: str, start: int, end: int) -> list[tuple[str | None, str | None]]:
     """(frequency, deadline) pairs in order; a deadline belongs to the frequency stated before it."""
     freqs, kinds = [], set()
-    for f in _FREQUENCY.finditer(folded, start, end):
+    for f in _frequencies(folded, start, end):
         # "một năm (trước ngày 10/12 hàng năm)" states the annual report once.
         if f.lastgroup not in kinds:
             freqs.append(f)
             kinds.add(f.lastgroup)
-    deadlines = list(_DEADLINE.finditer(folded, start, end))
+    deadlines = list(_deadlines(folded, start, end))
     out: list[tuple[str | None, str | None]] = []
     for i, f in enumerate(freqs):
         stop = freqs[i + 1].start() if i + 1 < len(freqs) else end
@@ -61,7 +81,7 @@ def _deadline_text(m: regex.Match) -> str:
     return m.group(3) if m.group(3) else f"{int(m.group(1))}/{int(m.group(2))}"
 
 
-def duties_in(doc: PlanDocument, mentions: list[Found], start: int, end: int,
+def duties_in(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
               default_reporters: list[str]) -> list[ReportingDuty]:
     """Reporting duties stated in one sentence ``doc.text[start:end]``."""
     folded = fold(doc.text)
@@ -119,34 +139,76 @@ def duties_in(doc: PlanDocument, mentions: list[Found], start: int, end: int,
     return duties
 
 
+def _report_lines_sentences(text: str, folded: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_SENTENCE.finditer(text, start, end)``, restricted to the lines that hold "báo cáo".
+
+    A sentence never crosses a line break and the scan starts afresh at each line start, so the other
+    lines, which hold no sentence about reports, need not be split at all.
+    """
+    at = folded.find(_REPORT_WORD, start, end)
+    while at >= 0:
+        line_start = max(start, folded.rfind("\n", start, at) + 1)
+        line_end = folded.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        for m in _SENTENCE.finditer(text, line_start, end):
+            if m.start() > line_end:
+                break
+            yield m
+        at = folded.find(_REPORT_WORD, line_end, end)
+
+
+class _Index:
+    """Per-document lookups for the sentences about reports, built on the first such sentence."""
+
+    def __init__(self, doc: PlanDocument) -> None:
+        mentions = [(m.start, m.end, a.id) for a in doc.agencies if a.resolved for m in a.mentions]
+        mentions.sort(key=itemgetter(0))  # stable: mentions at one offset keep their order
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        # Responsibilities by start (then by their order in the document), and the longest span: a
+        # responsibility containing a sentence starts at most that far before it.
+        self.items = sorted((r.start, i, r.end, r.agency_id) for i, r in enumerate(doc.responsibilities))
+        self.item_starts = [it[0] for it in self.items]
+        self.longest = max((end - start for start, _, end, _ in self.items), default=0)
+        # A sentence's default reporter is the assignee of the implementation item it sits in.
+        self.item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        # Only mentions starting within the sentence can lie inside it.
+        found = self.mentions[bisect_left(self.mention_starts, start) : bisect_right(self.mention_starts, end)]
+        return [Mention(agency_id, s, e) for s, e, agency_id in found]
+
+    def owners(self, start: int, end: int) -> list[str]:
+        """Agencies of the responsibilities whose span holds the sentence (2 characters of slack at the
+        end), in document order; else of those that start before it and reach into it."""
+        lo = bisect_left(self.item_starts, end - 2 - self.longest)
+        hi = bisect_right(self.item_starts, start)
+        owners = [agency_id for _, agency_id in
+                  sorted((i, agency_id) for _, i, r_end, agency_id in self.items[lo:hi] if end <= r_end + 2)]
+        return owners or [a for (rs, re_), a in self.item_subject.items() if rs <= start < re_]
+
+
 def extract_reporting(doc: PlanDocument) -> PlanDocument:
     """Reporting duties from the reporting part and the implementation items."""
-    mentions = sorted((Found(a.id, m.start, m.end) for a in doc.agencies if a.resolved for m in a.mentions),
-                      key=lambda f: f.start)
-    starts = [m.start for m in mentions]
     folded = fold(doc.text)
     duties: list[ReportingDuty] = []
     warnings: list[DocWarning] = []
     regions = reporting_regions(doc) + implementation_regions(doc)
     seen: set[tuple[int, int]] = set()
-    # A sentence's default reporter is the assignee of the implementation item it sits in.
-    item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
+    index: _Index | None = None
     for rstart, rend in regions:
         pending: list[tuple[int, int, tuple[str, ...]]] = []
-        for m in _SENTENCE.finditer(doc.text, rstart, rend):
+        for m in _report_lines_sentences(doc.text, folded, rstart, rend):
             s, e = m.start(), m.end()
             while s < e and doc.text[s] in " \t-+*•":
                 s += 1
-            if e - s < 10 or (s, e) in seen or "báo cáo" not in folded[s:e]:
+            if e - s < 10 or (s, e) in seen or folded.find(_REPORT_WORD, s, e) < 0:
                 continue
             seen.add((s, e))
-            owners = [r.agency_id for r in doc.responsibilities if r.start <= s and e <= r.end + 2]
-            owners = owners or [a for (rs, re_), a in item_subject.items() if rs <= s < re_]
-            reporters = list(dict.fromkeys(owners))[:3]
-            # Only mentions starting within the sentence can lie inside it (mentions are sorted by start).
-            near = mentions[bisect_left(starts, s) : bisect_right(starts, e)]
-            found = duties_in(doc, near, s, e, reporters)
-            if not found and (_DEADLINE.search(folded, s, e) or _FREQUENCY.search(folded, s, e)):
+            index = index or _Index(doc)
+            reporters = list(dict.fromkeys(index.owners(s, e)))[:3]
+            found = duties_in(doc, index.mentions_in(s, e), s, e, reporters)
+            if not found and (next(_deadlines(folded, s, e), None) or next(_frequencies(folded, s, e), None)):
                 pending.append((s, e, tuple(reporters)))
             elif found and pending and _BACKREF.search(folded[s:e]):
                 # "Các báo cáo nêu trên gửi về Sở …": the recipient of every report listed above.

@@ -7,10 +7,9 @@ responsible unit of each indicator row.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections import Counter
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex
 
@@ -18,15 +17,26 @@ from gdparse import link
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
 from gdparse.extract.clauses import (
-    decision_spans, implementation_regions, is_request, leading_roles, reporting_regions, split_clauses,
+    FoldedSlices,
+    Mention,
+    decision_spans,
+    implementation_regions,
+    is_request_key,
+    leading_roles_of_key,
+    reporting_regions,
+    split_clauses,
 )
-from gdparse.lines import leaf_finder
+from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
 from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
 
-_ITEM = regex.compile(r"(?m)^[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))")
+_ITEM_AFTER_LINE_START = r"[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))"
+_ITEM = regex.compile(rf"(?m)^{_ITEM_AFTER_LINE_START}")
+# The same heads found from the line break before them: a literal first character lets the engine skip
+# ahead instead of trying the pattern at every position.
+_ITEM_AFTER_NEWLINE = regex.compile(rf"\n{_ITEM_AFTER_LINE_START}")
 _SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
 _ACTIVITY = regex.compile(r"cơ quan (?:thực hiện|chủ trì)\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
@@ -34,38 +44,37 @@ _GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉn
 _TABLE_AGENCY_HEADER = regex.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|phụ trách)")
 _ROW_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+(\d+)")
 _ROW_TARGET = regex.compile(r"chỉ\s+tiêu\s+(\d+[a-z]?)")
+_PARENTHESES = regex.compile(r"\([^)]*\)")
+_SENTENCE_MARK = regex.compile(r"[.;]")
+_CELL_PART = regex.compile(r"[^;]+")
 
 
 @dataclass
 class _Ctx:
     doc: PlanDocument
+    slices: FoldedSlices
     folded: str
-    mentions: list[Found]
+    mentions: list[Mention]  # sorted by start
     out: list[Responsibility]
     warnings: list[DocWarning]
     extra_agencies: list[Found]
+    starts: list[int] = field(default_factory=list)  # of ``mentions``
     # Indexes of ``out`` so that each lookup is not a scan of everything found so far.
-    keys: Counter = field(default_factory=Counter)  # (agency_id, role, start, end) -> count
+    keys: dict[tuple, int] = field(default_factory=dict)  # (agency_id, role, start, end) -> count
     spans: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (start, end) -> indices
-    leaf_at: Callable[[int], Section | None] | None = None
 
-    def mentions_in(self, start: int, end: int) -> list[Found]:
-        # ``mentions`` is sorted by start: only those from ``start`` on can be inside.
-        out, ms = [], self.mentions
-        i = bisect_left(ms, start, key=_start)
-        while i < len(ms) and ms[i].start <= end:
-            if ms[i].end <= end:
-                out.append(ms[i])
-            i += 1
-        return out
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        # Only mentions starting in [start, end] can be inside.
+        return [m for m in self.mentions[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
+                if m.end <= end]
 
     def section_at(self, offset: int) -> Section | None:
-        if self.leaf_at is None:
-            self.leaf_at = leaf_finder(self.doc.sections)
-        return self.leaf_at(offset)
+        # leaf_at keeps the index of the last sections asked about: earlier extractors built it already.
+        return leaf_at(self.doc.sections, offset)
 
     def append(self, r: Responsibility) -> None:
-        self.keys[(r.agency_id, r.role, r.start, r.end)] += 1
+        key = (r.agency_id, r.role, r.start, r.end)
+        self.keys[key] = self.keys.get(key, 0) + 1
         self.spans.setdefault((r.start, r.end), []).append(len(self.out))
         self.out.append(r)
 
@@ -73,31 +82,33 @@ class _Ctx:
         old = self.out[i]
         self.keys[(old.agency_id, old.role, old.start, old.end)] -= 1
         self.spans[(old.start, old.end)].remove(i)
-        self.keys[(r.agency_id, r.role, r.start, r.end)] += 1
+        key = (r.agency_id, r.role, r.start, r.end)
+        self.keys[key] = self.keys.get(key, 0) + 1
         insort(self.spans.setdefault((r.start, r.end), []), i)
         self.out[i] = r
 
 
-def _start(m: Found) -> int:
-    return m.start
-
-
-def _leading_run(ctx: _Ctx, start: int, end: int) -> tuple[list[Found], int]:
+def _leading_run(ctx: _Ctx, start: int, end: int) -> tuple[list[Mention], int]:
     """Agency mentions at the start of a span, joined by separators; and where the run ends."""
-    run: list[Found] = []
+    run: list[Mention] = []
     pos = start
     for m in ctx.mentions_in(start, end):
-        if not _GAP.match(ctx.folded[pos : m.start]) and not (not run and is_request(ctx.doc.text[pos : m.start] + " ")):
+        if not _GAP.match(ctx.folded[pos : m.start]) and not (not run and _is_request_before(ctx, pos, m.start)):
             break
         run.append(m)
         pos = m.end
     return run, pos
 
 
+def _is_request_before(ctx: _Ctx, start: int, end: int) -> bool:
+    # The text before a mention is read as if a space followed it; fold(x + " ") == fold(x) + " ".
+    return is_request_key(ctx.slices.key(start, end) + " ")
+
+
 def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
     """Agency ids named in an assignee heading (outside parentheses); unknown names kept unresolved."""
     text = ctx.doc.text[start:end]
-    depth_spans = [(m.start() + start, m.end() + start) for m in regex.finditer(r"\([^)]*\)", text)]
+    depth_spans = [(m.start() + start, m.end() + start) for m in _PARENTHESES.finditer(text)]
     ids: list[str] = []
     for m in ctx.mentions_in(start, end):
         if any(s <= m.start < e for s, e in depth_spans) or m.agency_id is None:
@@ -105,7 +116,7 @@ def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
         if m.agency_id not in ids:
             ids.append(m.agency_id)
     if not ids:
-        name = regex.sub(r"\([^)]*\)", "", text).strip(" :.-*")
+        name = _PARENTHESES.sub("", text).strip(" :.-*")
         resolved = resolve_name(name, document_year(ctx.doc)) if name else None
         if resolved:
             ids.append(resolved)
@@ -116,18 +127,17 @@ def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
 
 
 def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end: int) -> None:
+    if ctx.keys.get((agency_id, role, start, end)):
+        return  # the same duty from the same words: nothing new, so nothing is built
     task = ctx.doc.text[start:end]
     section = ctx.section_at(start)
-    resp = Responsibility(agency_id=agency_id, role=role, requested=requested, task=task, start=start, end=end,
-                          section_id=section.id if section else None)
-    resp, warnings = link.link_responsibility(ctx.doc, resp, task)
+    ids, warnings = link.link_task(ctx.doc, task, start, end)
     refs = link.parse_references(task)
     if refs and not ctx.doc.objectives and not ctx.doc.targets:
         warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                message=f"no extracted objective/target for: {link.describe(refs)}")]
-    if ctx.keys[(agency_id, role, start, end)]:
-        return
-    ctx.append(resp)
+    ctx.append(Responsibility(agency_id=agency_id, role=role, requested=requested, task=task, start=start,
+                              end=end, section_id=section.id if section else None, **ids))
     ctx.warnings.extend(warnings)
 
 
@@ -135,8 +145,7 @@ def _clause(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: in
             default: Role | None = None) -> None:
     """Responsibilities of one clause: the subjects' roles from the leading verbs, coordinators after
     "phối hợp với"."""
-    text = ctx.doc.text[start:end]
-    roles, coord_at = leading_roles(text)
+    roles, coord_at = leading_roles_of_key(ctx.slices.key(start, end))
     if not roles:
         roles = [default or "implement"]
     subject_roles = roles if roles[0] == "coordinate" else [r for r in roles if r != "coordinate"]
@@ -156,7 +165,7 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     subjects = [m.agency_id for m in run if m.agency_id]
     if not subjects:
         return False
-    requested = requested or is_request(ctx.doc.text[start:end])
+    requested = requested or is_request_key(ctx.slices.key(start, end))
     _clause(ctx, list(dict.fromkeys(subjects)), requested, pos, end, default)
     # The clause's evidence starts at the subject, so that the quote names the agency.
     for i in list(ctx.spans.get((pos, end), ())):
@@ -166,24 +175,37 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     return True
 
 
+def _item_heads(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``_ITEM.finditer(folded, start, end)``: a head at the start of the span, then those after
+    a line break (a head holds no line break, so no two overlap)."""
+    heads = []
+    if start == 0 or folded[start - 1] == "\n":
+        if m := _ITEM.match(folded, start, end):
+            heads.append(m.span())
+    for m in _ITEM_AFTER_NEWLINE.finditer(folded, start, end):
+        heads.append((m.start() + 1, m.end()))
+    return heads
+
+
 def _items(ctx: _Ctx, start: int, end: int) -> None:
     """The numbered (or "Đề nghị …") items of an implementation part."""
     text, folded = ctx.doc.text, ctx.folded
-    heads = [m for m in _ITEM.finditer(folded, start, end)]
-    for i, m in enumerate(heads):
-        item_end = heads[i + 1].start() if i + 1 < len(heads) else end
-        line_end = folded.find("\n", m.end(), item_end)
+    heads = _item_heads(folded, start, end)
+    for i, (_, head_end) in enumerate(heads):
+        item_end = heads[i + 1][0] if i + 1 < len(heads) else end
+        line_end = folded.find("\n", head_end, item_end)
         line_end = item_end if line_end < 0 else line_end
-        first = text[m.end() : line_end]
+        first = text[head_end:line_end]
+        first_key = ctx.slices.key(head_end, line_end)
         colon = first.find(":")
-        requested = is_request(first)
-        if 0 < colon < 160 and ctx.mentions_in(m.end(), m.end() + colon):
-            subjects, body_start = _subjects_of(ctx, m.end(), m.end() + colon), m.end() + colon + 1
-        elif not leading_roles(first)[0] and (len(first.split()) <= 16 or not regex.search(r"[.;]", first)) \
-                and (ctx.mentions_in(m.end(), line_end) or len(first.split()) <= 12):
-            subjects, body_start = _subjects_of(ctx, m.end(), line_end), line_end
+        requested = is_request_key(first_key)
+        if 0 < colon < 160 and ctx.mentions_in(head_end, head_end + colon):
+            subjects, body_start = _subjects_of(ctx, head_end, head_end + colon), head_end + colon + 1
+        elif not leading_roles_of_key(first_key)[0] and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
+                and (ctx.mentions_in(head_end, line_end) or len(first.split()) <= 12):
+            subjects, body_start = _subjects_of(ctx, head_end, line_end), line_end
         else:
-            run, pos = _leading_run(ctx, m.end(), line_end)
+            run, pos = _leading_run(ctx, head_end, line_end)
             if not run:
                 continue
             subjects = list(dict.fromkeys(r.agency_id for r in run if r.agency_id))
@@ -194,9 +216,16 @@ def _items(ctx: _Ctx, start: int, end: int) -> None:
 def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int) -> None:
     """Clauses of an item body; a bullet "- Hội Liên hiệp Phụ nữ tỉnh: …" switches the assignee."""
     current = subjects
-    for s, e in split_clauses(ctx.doc.text, start, end):
-        line_start = ctx.doc.text.rfind("\n", 0, s) + 1
-        sub = _SUB_ASSIGNEE.match(ctx.folded, line_start)
+    text, folded = ctx.doc.text, ctx.folded
+    line_start = line_end = -1
+    for s, e in split_clauses(text, start, end):
+        if not line_start <= s <= line_end:  # clauses of one line share its bullet
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = folded.find("\n", line_start)
+            line_end = len(folded) if line_end < 0 else line_end
+            # The pattern stays within one line; without an end the engine looks for ":" through the
+            # rest of the document.
+            sub = _SUB_ASSIGNEE.match(folded, line_start, line_end)
         if sub and line_start <= s <= sub.end(1) + 3:
             named = _subjects_of(ctx, sub.start(1), sub.end(1)) if ctx.mentions_in(sub.start(1), sub.end(1)) else []
             if named:
@@ -206,8 +235,6 @@ def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int)
                     s += 1
                 if e - s < 3:
                     continue
-        elif ctx.doc.text[line_start:s].strip() == "" and s == line_start and not sub:
-            pass
         _clause(ctx, current, requested, s, e)
 
 
@@ -236,16 +263,18 @@ def _reporting(ctx: _Ctx) -> None:
 
 def _tables(ctx: _Ctx) -> None:
     """Appendix rows: the unit in the responsible-unit column leads on the row's target."""
-    text, folded = ctx.doc.text, ctx.folded
+    text, slices = ctx.doc.text, ctx.slices
     column = None
     objective = target = None
-    pos = 0
-    for line in text.split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        if "\t" not in line:
-            continue
-        cells = line.split("\t")
-        fcells = [fold(c) for c in cells]
+    # Only lines with a tab are table rows: jump from tab to tab instead of walking every line.
+    tab = text.find("\t")
+    while tab >= 0:
+        line_start = text.rfind("\n", 0, tab) + 1
+        line_end = text.find("\n", tab)
+        line_end = len(text) if line_end < 0 else line_end
+        tab = text.find("\t", line_end)
+        cells = text[line_start:line_end].split("\t")
+        fcells = slices.fold_split(line_start, line_end, "\t")
         header = next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
         if header is not None or fcells[0].strip() in ("tt", "stt"):
             column = header
@@ -265,7 +294,7 @@ def _tables(ctx: _Ctx) -> None:
         if not cell.strip():
             continue
         refs = [(objective, target)] if objective and target else [(objective, None)] if objective else []
-        for part in regex.finditer(r"[^;]+", cell):
+        for part in _CELL_PART.finditer(cell):
             s, e = cell_start + part.start(), cell_start + part.end()
             while s < e and text[s] == " ":
                 s += 1
@@ -293,11 +322,13 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.
 
 def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
     """Link agencies to work with a role, and to the objectives and targets the text names."""
-    mentions = [Found(a.id if a.resolved else None, m.start, m.end) for a in doc.agencies for m in a.mentions]
-    if not doc.agencies:
-        mentions = find_mentions(doc.text, document_year(doc))
-    mentions.sort(key=lambda f: f.start)
-    ctx = _Ctx(doc, fold(doc.text), mentions, [], [], [])
+    if doc.agencies:
+        mentions = [Mention(a.id if a.resolved else None, m.start, m.end) for a in doc.agencies for m in a.mentions]
+    else:
+        mentions = [Mention(f.agency_id, f.start, f.end) for f in find_mentions(doc.text, document_year(doc))]
+    mentions.sort(key=itemgetter(1))  # by start; stable
+    slices = FoldedSlices(doc.text)
+    ctx = _Ctx(doc, slices, slices.folded, mentions, [], [], [], [m.start for m in mentions])
     for step in (_activities, _decisions, _reporting, _tables):
         step(ctx)
     for start, end in implementation_regions(doc):

@@ -1,0 +1,89 @@
+"""The fast paths of the responsibilities and reporting extractors give what the plain scans give."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from gdparse.extract import clauses, reporting, responsibilities
+from gdparse.vietnamese import fold
+
+_HEADING_PIECES = ["\n", " ", "\t", "*", "#", "ii.", "iv.", "1.", "12.", "x", "tổ chức thực hiện", "chế độ ",
+                   "thông tin, ", "báo cáo", ":", "điều", " 3.", "abc", "\n\n", "c", "\u00a0", "\r\n"]
+_ITEM_PIECES = ["\n", " ", "\t", "1. ", "12. ", "123. ", "*", "#", "** ", "đề nghị ", "đề nghị", "x", "\n\n", "3.\t"]
+_SENTENCE_PIECES = ["\n", " ", "\t", ".", ". ", ".\n", " A", "B", "báo cáo", "Báo cáo", "x", "abc def", "\n\n",
+                    "-", "• ", "  Đ", ". Sở", "gửi"]
+_SCHEDULE_PIECES = [" ", "\n", "6", "sáu", "tháng", "hằng", "hàng", "quý", "năm", "theo", "một", "cả", "mỗi",
+                    "báo cáo", "đột xuất", "trước", "chậm nhất", "ngày", "cuối", "15", "/", "12", "x"]
+_FOLD_PIECES = ["Hoà", "hoà", "Thuỷ", "quý", "Oa", "a", " ", "\n", "–", "“", "Σ", "İ", "Sở", "\u00a0", "x", "1", "\t"]
+
+
+def _texts(pieces: list[str], seed: int, count: int = 3000, longest: int = 30):
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+        start = rng.randint(0, len(text))
+        yield text, start, rng.randint(start, len(text))
+
+
+@pytest.mark.parametrize("pattern,anchor", [
+    (clauses._IMPL, clauses._IMPL_ANCHOR),
+    (clauses._REPORT, clauses._REPORT_ANCHOR),
+    (clauses._DECISION, clauses._DECISION_ANCHOR),
+])
+def test_heading_matches_are_finditer(pattern, anchor):
+    for text, _, _ in _texts(_HEADING_PIECES, 1):
+        assert [m.span() for m in clauses._heading_matches(text, pattern, anchor)] == \
+            [m.span() for m in pattern.finditer(text)], text
+
+
+def test_item_heads_are_finditer():
+    for text, start, end in _texts(_ITEM_PIECES, 2):
+        assert responsibilities._item_heads(text, start, end) == \
+            [m.span() for m in responsibilities._ITEM.finditer(text, start, end)], (text, start, end)
+
+
+def test_report_sentences_are_the_sentences_holding_the_word():
+    def about_reports(text, matches):
+        folded = fold(text)
+        spans = []
+        for m in matches:
+            s, e = m.start(), m.end()
+            while s < e and text[s] in " \t-+*•":
+                s += 1
+            if e - s >= 10 and reporting._REPORT_WORD in folded[s:e]:
+                spans.append((s, e))
+        return spans
+
+    for text, start, end in _texts(_SENTENCE_PIECES, 3, longest=40):
+        fast = reporting._report_lines_sentences(text, fold(text), start, end)
+        assert about_reports(text, fast) == \
+            about_reports(text, reporting._SENTENCE.finditer(text, start, end)), (text, start, end)
+
+
+def test_frequencies_and_deadlines_are_finditer():
+    for text, start, end in _texts(_SCHEDULE_PIECES, 4):
+        assert [(m.span(), m.lastgroup) for m in reporting._frequencies(text, start, end)] == \
+            [(m.span(), m.lastgroup) for m in reporting._FREQUENCY.finditer(text, start, end)], text
+        assert [m.span() for m in reporting._deadlines(text, start, end)] == \
+            [m.span() for m in reporting._DEADLINE.finditer(text, start, end)], text
+
+
+def test_folded_slices_are_folded_slices():
+    for text, start, end in _texts(_FOLD_PIECES, 5):
+        slices = clauses.FoldedSlices(text)
+        assert slices.fold(start, end) == fold(text[start:end]), (text, start, end)
+        assert slices.key(start, end) == clauses._key(text[start:end]), (text, start, end)
+        assert slices.fold_split(start, end, "\t") == [fold(p) for p in text[start:end].split("\t")]
+
+
+def test_keyword_trie_prefers_the_longest_keyword():
+    grammar = clauses.grammar()
+    for keyword in grammar.role_of:
+        for tail in ("", " ", ", x", "x"):
+            text = keyword + tail
+            longest = max((k for k in grammar.role_of if text.startswith(k) and not text[len(k):][:1].isalnum()),
+                          key=len, default=None)
+            m = grammar.keyword.match(text)
+            assert (m.group() if m else None) == longest, text
