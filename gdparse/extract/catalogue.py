@@ -5,7 +5,7 @@ Each YAML file in gdparse/data/ is validated by a pydantic model and loaded once
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -107,6 +107,7 @@ def type_for_abbreviation(abbr: str) -> TypeRule | None:
 _SYMBOL_SEP = regex.compile(r"[/-]")
 _QH = regex.compile(r"QH\d*")
 _LEAD_NUM = regex.compile(r"\d+")
+_NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 
 
 @cache
@@ -114,6 +115,7 @@ def _stripped(codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(strip_accents(c) for c in codes)
 
 
+@lru_cache(maxsize=4096)  # symbols repeat within and across documents
 def type_for_symbol(number: str) -> TypeRule | None:
     """The type a symbol's code says: "2351/QĐ-TTg" -> quyet_dinh; None if no type code."""
     parts = _SYMBOL_SEP.split(number)[1:]
@@ -137,7 +139,7 @@ def issuer_for_symbol(number: str) -> str | None:
 
 def slug(text: str) -> str:
     """ASCII slug of a name: "Bình đẳng giới" -> "binh-dang-gioi"."""
-    return regex.sub(r"[^a-z0-9]+", "-", strip_accents(fold(text))).strip("-")
+    return _NON_ALNUM.sub("-", strip_accents(fold(text))).strip("-")
 
 
 def _leading_number(number: str) -> str:
@@ -149,18 +151,28 @@ def _compact(number: str) -> str:
     return strip_accents(number).upper().replace(" ", "")
 
 
+@cache
+def _catalogue_index() -> tuple[dict[tuple[str, str], NationalDocument], dict[tuple[str, str], list[NationalDocument]]]:
+    """(type, compact symbol) -> first entry; (type, leading number) -> entries in catalogue order."""
+    by_symbol: dict[tuple[str, str], NationalDocument] = {}
+    by_lead: dict[tuple[str, str], list[NationalDocument]] = {}
+    for d in national_catalogue().documents:
+        by_symbol.setdefault((d.type, _compact(d.number)), d)
+        by_lead.setdefault((d.type, _leading_number(d.number)), []).append(d)
+    return by_symbol, by_lead
+
+
 def resolve(citation_type: str, number: str | None, year: int | None, name: str | None = None
             ) -> tuple[NationalDocument | None, bool]:
     """Find a catalogue entry; returns (entry, exact). ``exact`` is False when only the leading
     number, type and date agree (a misprinted symbol such as 48/2008/NĐ-CP dated 2009)."""
     docs = national_catalogue().documents
     if number:
-        compact = _compact(number)
-        for d in docs:
-            if d.type == citation_type and _compact(d.number) == compact:
-                return d, True
-        lead = _leading_number(number)
-        candidates = [d for d in docs if d.type == citation_type and _leading_number(d.number) == lead]
+        by_symbol, by_lead = _catalogue_index()
+        exact = by_symbol.get((citation_type, _compact(number)))
+        if exact is not None:
+            return exact, True
+        candidates = by_lead.get((citation_type, _leading_number(number)), [])
         if year is not None:
             candidates = [d for d in candidates if d.year == year]
         has_symbol = not number.isdigit()

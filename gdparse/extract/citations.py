@@ -28,10 +28,13 @@ Decisions (see also ANNOTATION rules in the gold):
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
 from gdparse.extract import catalogue as cat
+from gdparse.extract.anchors import (anchored_starts, finditer_at, is_digit, last_char_starts, literal_positions,
+                                     symbol_starts, token_anchors)
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.model import Citation, DocWarning, PlanDocument
@@ -49,36 +52,46 @@ def _word_alternation() -> str:
 
 _TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?P<word>{_word_alternation()})(?!\p{{L}})")
 _AFTER_TYPE = regex.compile(rf"{_SP}(?:(?P<so>số|so|số hiệu){_SP})?:?{_SP}(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,]))")
-_ABBR = regex.compile(rf"(?<![\p{{L}}\d])(?P<abbr>NQ|QĐ|NĐ|CT|KH|TT|CV)[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
+_ABBREVIATIONS = ("NQ", "QĐ", "NĐ", "CT", "KH", "TT", "CV")
+_ABBR = regex.compile(rf"(?<![\p{{L}}\d])(?P<abbr>{'|'.join(_ABBREVIATIONS)})[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
 _BARE = regex.compile(rf"(?<![\p{{L}}\d/.-])(?P<num>{NUMBER})")
 _NAME_STOP = (
     r"(?:số|năm|ngày|của|do|đã|được|về|trong|để|tại|theo|cho|tới|đến|với|nhằm|trên|khi|là|có|này|đó|"
     r"nhiệm kỳ|giai đoạn|hiện hành|và[ \t]+(?!\p{Lu})|và[ \t]+(?:các[ \t]+)?(?:Luật|Nghị|Bộ|Quyết|Hiến|Chiến|Chương))(?!\p{L})"
 )
 _TOKEN = r"\p{L}[\p{L}\d&]*"
+_LAW_WORDS = ("Hiến pháp", "HIẾN PHÁP", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật", "LUẬT", "Pháp lệnh")
+_LAW_ANCHORS = token_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
 _LAW = regex.compile(
-    r"(?P<word>Hiến pháp|HIẾN PHÁP|Bộ luật|Bộ Luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh)(?!\p{L})"
+    rf"(?P<word>{'|'.join(_LAW_WORDS)})(?!\p{{L}})"
     rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
 )
+_LAW_AMEND_WORDS = ("Luật", "LUẬT")
 _LAW_AMEND = regex.compile(
-    r"(?P<word>Luật|LUẬT)(?P<name>[ \t]+sửa đổi,? bổ sung[^;\n]*?)"
+    rf"(?P<word>{'|'.join(_LAW_AMEND_WORDS)})(?P<name>[ \t]+sửa đổi,? bổ sung[^;\n]*?)"
     r"(?=[ \t]+(?:năm[ \t]+\d{4}|ngày[ \t]+\d|số[ \t]+\d)|[;\n]|$)"
 )
 _LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
 _LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
 _GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
+_ISSUER_WORDS = ("của", "do")
 _ISSUER = regex.compile(
-    r"[ \t]*,?[ \t]*\n?[ \t]*(?:của|do)\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
+    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
     r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
     r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
     r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
     r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
 )
 _PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
-_TITLE = regex.compile(
-    r"[ \t]*,?[ \t]*(?P<t>(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)\s[^;\n]{3,300}?|“[^”\n]{3,300}”)"
-    r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
-)
+_TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn")
+_TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(_TITLE_WORDS)})\s"
+_TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
+_TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
+# The same title without testing for an end after every character: a possessive run of the
+# characters that cannot start an end reaches the first end (the shortest title); the bound of
+# 300 characters is checked afterwards.
+_TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
+_TITLE_FAST = regex.compile(rf"{_TITLE_PREFIX}(?P<body>[^;\n]{{3}}{_TITLE_RUN})|“[^”\n]{{3,300}}”){_TITLE_END}")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
 _PREAMBLE_LINE = regex.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
@@ -91,7 +104,7 @@ _LEAD = regex.compile(r"\d+")
 _PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and these are many
 class _Candidate:
     start: int
     end: int
@@ -108,12 +121,23 @@ class _Candidate:
 def canonical_number(number: str) -> str:
     """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
     number = clean_number(number)
-    number = _ASCII_D.sub(lambda m: m.group(1)[0] + "Đ", number)
+    if "QD" in number or "ND" in number:
+        number = _ASCII_D.sub(lambda m: m.group(1)[0] + "Đ", number)
     m = _PARTY.match(number)
     return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
 
 
+def _lead_past(s: str, pos: int, chars: str) -> int:
+    """The first position from ``pos`` whose character is not one of ``chars``."""
+    n = len(s)
+    while pos < n and s[pos] in chars:
+        pos += 1
+    return pos
+
+
 def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
+    if not folded.startswith(_ISSUER_WORDS, _lead_past(folded, pos, " \t,\n")):
+        return None, pos  # cheap test first: most citations have no issuer
     m = _ISSUER.match(folded, pos)
     if m is None:
         return None, pos
@@ -122,7 +146,7 @@ def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
         tail = _PROVINCE_TAIL.match(text, end)
         if tail:
             end = tail.end()
-    return _SPACES.sub(" ", text[m.start("iss") : end]).strip(" ,"), end
+    return _single_spaced(text[m.start("iss") : end]).strip(" ,"), end
 
 
 def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
@@ -142,19 +166,78 @@ def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
                 continue
         break
     title = None
-    t = _TITLE.match(text, end)
+    t = _title_at(text, end)
     if t is not None:
-        title = _SPACES.sub(" ", t.group("t")).strip(" ,“”\"")
-    return replace(cand, end=end, date=date, issuer=issuer, title=title)
+        title = _single_spaced(t.group("t")).strip(" ,“”\"")
+    return _Candidate(cand.start, end, cand.type, cand.slug, cand.number, cand.name, date, cand.year_only, issuer, title)
 
 
 _SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type word
 
 
+def _single_spaced(s: str) -> str:
+    """``_SPACES.sub(" ", s)``; most strings have single spaces only (other whitespace is
+    unprintable), and the substitution is slow on them."""
+    if "  " not in s and s.isprintable():
+        return s
+    return _SPACES.sub(" ", s)
+
+
+def _title_at(text: str, pos: int) -> regex.Match[str] | None:
+    if not text.startswith((*_TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
+        return None  # cheap test first: most citations have no title
+    m = _TITLE_FAST.match(text, pos)
+    if m is not None and m.group("body") is not None and len(m.group("body")) > 300:
+        return _TITLE.match(text, pos)  # too long after this opening word: let _TITLE try the others
+    return m
+
+
+# A type word, then what _AFTER_TYPE allows before its number: read backwards from the number.
+_TYPE_WORD_BEFORE = regex.compile(rf"(?r)(?:{_word_alternation()})[ \t\n:]*(?:(?:số hiệu|số|so)[ \t\n:]*)?")
+_GAP_CHARS = " \t\n:"
+# Nearest character before a position that no type word or number gap can contain.
+_SYNC_BEFORE = regex.compile(r"(?r)[^\p{L}\s:]")
+
+
+@lru_cache(maxsize=256)
+def _rule_for_word(word: str) -> cat.TypeRule | None:
+    return cat.type_for_word(_SPACES.sub(" ", word))
+
+
+@lru_cache(maxsize=256)
+def _rule_for_law_word(word: str) -> cat.TypeRule | None:
+    return cat.type_for_word(fold(word))
+
+
+def _type_word_matches(text: str, folded: str, symbols: list[int]):
+    """The matches of ``_TYPE_WORD.finditer(folded)`` that a number may follow.
+
+    Such a number starts with a symbol or follows "số"; between it and its type word there are
+    only letters, spaces and colons. A type word contains neither digits nor punctuation, so the
+    full scan's matches in the stretch of letters and spaces before the number are those of a scan
+    of that stretch alone: scanning the stretches before candidate numbers gives the same matches
+    as scanning the whole text, which is several times slower.
+    """
+    numbers = set(symbols)
+    n = len(text)
+    for j in literal_positions(text, ("số", "so")):  # plain numbers follow "số", "so", "số hiệu"
+        for q in (j + 2, j + 7 if text.startswith("số hiệu", j) else n):
+            while q < n and text[q] in _GAP_CHARS:
+                q += 1
+            if q < n and is_digit(text[q]):
+                numbers.add(q)
+    for q in sorted(numbers):  # each number is a digit, so the stretches do not overlap
+        if _TYPE_WORD_BEFORE.match(folded, 0, q) is None:
+            continue  # no type word right before: nothing to scan
+        sync = _SYNC_BEFORE.search(folded, 0, q)
+        yield from _TYPE_WORD.finditer(folded, sync.end() if sync else 0, q)
+
+
 def _numbered(text: str, folded: str) -> list[_Candidate]:
     found = []
-    for m in _TYPE_WORD.finditer(folded):
-        rule = cat.type_for_word(_SPACES.sub(" ", m.group("word")))
+    symbols = symbol_starts(text)
+    for m in _type_word_matches(text, folded, symbols):
+        rule = _rule_for_word(m.group("word"))
         if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
             continue
         after = _AFTER_TYPE.match(text, m.end())
@@ -162,12 +245,12 @@ def _numbered(text: str, folded: str) -> list[_Candidate]:
             continue
         cand = _Candidate(m.start(), after.end(), rule.type, rule.slug, number=clean_number(after.group("num")))
         found.append(_complete(text, folded, cand, after.end()))
-    for m in _ABBR.finditer(text):
+    for m in finditer_at(_ABBR, text, last_char_starts(text, _ABBREVIATIONS), prefixes=_ABBREVIATIONS):
         rule = cat.type_for_abbreviation(m.group("abbr"))
         if rule is not None:
             cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=clean_number(m.group("num")))
             found.append(_complete(text, folded, cand, m.end()))
-    for m in _BARE.finditer(text):
+    for m in finditer_at(_BARE, text, symbols):  # a bare symbol starts where a symbol can
         number = clean_number(m.group("num"))
         if not _TWO_CAPS.search(number):
             continue
@@ -179,13 +262,14 @@ def _numbered(text: str, folded: str) -> list[_Candidate]:
 
 def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
     found = []
-    matches = [*_LAW_AMEND.finditer(text), *_LAW.finditer(text)]
+    starts = anchored_starts(folded, _LAW_ANCHORS)
+    matches = [*finditer_at(_LAW_AMEND, text, starts, prefixes=_LAW_AMEND_WORDS),
+               *finditer_at(_LAW, text, starts, prefixes=_LAW_WORDS)]
     for m in matches:
-        word = fold(m.group("word"))
-        rule = cat.type_for_word(word)
+        rule = _rule_for_law_word(m.group("word"))
         if rule is None:
             continue
-        name = _SPACES.sub(" ", m.group("name") or "").strip() or None
+        name = _single_spaced(m.group("name") or "").strip() or None
         end, number, year_only = m.end(), None, None
         num = _LAW_NUMBER.match(text, end)
         if num is not None:

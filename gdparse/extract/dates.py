@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from gdparse.extract.anchors import is_digit
 from gdparse.vietnamese import fold
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
@@ -33,6 +34,8 @@ _NUMERIC = regex.compile(
 _MONTH_YEAR = regex.compile(
     rf"(?<!\p{{L}})tháng{_SP}(?P<m>\d{{1,2}}){_SP}(?:năm{_SP}|[/-])(?P<y>\d{{4}})(?!\d)"
 )
+# The forms that can start after "ngày", after "tháng" and at a digit, in the order tried.
+_AFTER_NGAY, _AFTER_THANG, _AT_DIGIT = (_WRITTEN, _NUMERIC), (_MONTH_YEAR,), (_NUMERIC,)
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,9 @@ def _valid(year: int, month: int | None, day: int | None) -> bool:
 
 
 def _make(m: regex.Match[str]) -> DateMatch | None:
-    parts = m.groupdict()
-    year = int(parts["y"])
-    month = int(parts["m"]) if parts.get("m") else None
-    day = int(parts["d"]) if parts.get("d") else None
+    year = int(m["y"])
+    month = int(m["m"]) if m["m"] else None
+    day = int(m["d"]) if "d" in m.re.groupindex and m["d"] else None
     if month is None:
         day = None  # "ngày 5 tháng năm 2026" is not a usable day
     if not _valid(year, month, day):
@@ -96,7 +98,17 @@ def find_dates(text: str, *, folded: str | None = None) -> list[DateMatch]:
 def date_at(text: str, pos: int = 0, *, folded: str | None = None) -> DateMatch | None:
     """The date that starts exactly at ``pos`` (after optional spaces), or None."""
     folded = fold(text) if folded is None else folded
-    for pattern in (_WRITTEN, _NUMERIC, _MONTH_YEAR):
+    # Only the forms that can start here: written and numeric after "ngày", numeric at a digit,
+    # month and year at "tháng" (same order as find_dates).
+    if folded.startswith("ngày", pos):
+        patterns = _AFTER_NGAY
+    elif folded.startswith("tháng", pos):
+        patterns = _AFTER_THANG
+    elif pos < len(folded) and is_digit(folded[pos]):
+        patterns = _AT_DIGIT
+    else:
+        return None
+    for pattern in patterns:
         m = pattern.match(folded, pos)
         if m is not None:
             date = _make(m)

@@ -6,9 +6,11 @@ line ("Số: 948/QĐ-UBND", blank in drafts "Số: /KH-UBND"), the place-and-dat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.vietnamese import fold
 
@@ -26,6 +28,9 @@ _NUMBER_LINE = regex.compile(
 )
 _PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,4})"
 _PLACE_DATE = regex.compile(rf"(?m)^[ \t>*|]*{_PLACE}[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?=(?i:ngày))")
+_DATE_GAP = regex.compile(r"[\s,]*")
+_ATTACHED_WORD = "kèm"  # every match has it, folded; "ban hành" may come before it
+_ISSUED_BEFORE = regex.compile(r"(?ir)ban\s+hành\s+")
 _ATTACHED = regex.compile(
     r"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>quyết\s+định|nghị\s+quyết|công\s+văn|kế\s+hoạch)"
     rf"(?:\s+số)?\s*:?\s*(?P<num>{NUMBER})"
@@ -59,12 +64,17 @@ class Attached:
 
 def clean_number(raw: str) -> str:
     """A symbol as one token: spaces dropped, OCR's Ð (U+00D0) read as Đ."""
+    if " " not in raw and raw.isprintable():  # no whitespace at all (others are unprintable)
+        return raw.replace("Ð", "Đ")
     return _SPACES.sub("", raw).replace("Ð", "Đ")
 
 
 _SPACES = regex.compile(r"\s+")  # compiled once: called for every citation number
 
 
+# The citation and metadata extractors both read the letterhead: each fact is found once per
+# text. Few entries, since the key is a whole document.
+@lru_cache(maxsize=4)
 def number_line(text: str) -> NumberLine | None:
     m = _NUMBER_LINE.search(text[:HEAD_CHARS])
     if m is None:
@@ -76,7 +86,11 @@ def number_line(text: str) -> NumberLine | None:
 
 def place_date(text: str, folded: str | None = None) -> PlaceDate | None:
     """The first "Place, ngày … tháng … năm …" line of the letterhead."""
-    folded = fold(text) if folded is None else folded
+    return _place_date(text, fold(text) if folded is None else folded)
+
+
+@lru_cache(maxsize=4)
+def _place_date(text: str, folded: str) -> PlaceDate | None:
     for m in _PLACE_DATE.finditer(text[:HEAD_CHARS]):
         date = date_at(text, m.end(), folded=folded)
         if date is not None:
@@ -86,13 +100,23 @@ def place_date(text: str, folded: str | None = None) -> PlaceDate | None:
 
 def attached_to(text: str, folded: str | None = None) -> list[Attached]:
     """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix."""
-    folded = fold(text) if folded is None else folded
+    return list(_attached_to(text, fold(text) if folded is None else folded))
+
+
+@lru_cache(maxsize=4)
+def _attached_to(text: str, folded: str) -> tuple[Attached, ...]:
+    starts = set()
+    for pos in literal_positions(folded, (_ATTACHED_WORD,)):
+        starts.add(pos)
+        issued = _ISSUED_BEFORE.match(text, 0, pos)
+        if issued is not None:
+            starts.add(issued.start())
     found = []
-    for m in _ATTACHED.finditer(text):
+    for m in finditer_at(_ATTACHED, text, sorted(starts)):
         pos = m.end()
-        gap = regex.match(r"[\s,]*", text[pos : pos + 20])
+        gap = _DATE_GAP.match(text[pos : pos + 20])
         date = date_at(text, pos + (gap.end() if gap else 0), folded=folded)
         end = date.end if date else m.end()
-        type_word = regex.sub(r"\s+", " ", m.group("type"))
+        type_word = _SPACES.sub(" ", m.group("type"))
         found.append(Attached(m.start(), end, type_word, clean_number(m.group("num")), date))
-    return found
+    return tuple(found)

@@ -30,6 +30,7 @@ from functools import cache
 import regex
 
 from gdparse.extract import provinces as prov
+from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
@@ -49,7 +50,8 @@ _TYPE_LINE = regex.compile(
 _KINH_GUI = regex.compile(r"(?m)^[ \t]*kính\s+gửi\s*:")
 _DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
 _PERIOD_RANGE = regex.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?<!\d)((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?!\d)")
-_PERIOD_TO = regex.compile(r"(?:đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_PERIOD_TO_WORDS = ("đến", "tới")
+_PERIOD_TO = regex.compile(rf"(?:{'|'.join(_PERIOD_TO_WORDS)})\s+năm\s+((?:19|20)\d\d)(?!\d)")
 _PERIOD_YEAR = regex.compile(r"(?<!đến |tới )năm\s+((?:19|20)\d\d)(?![\d-])(?!\s*-\s*\d)")
 _ISSUER_HEAD = regex.compile(
     r"(?P<body>ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|sở\s+[^\n]{3,60}?|ban\s+[^\n]{3,60}?|bộ\s+[^\n]{3,60}?)"
@@ -58,6 +60,18 @@ _ACTOR = regex.compile(
     r"(?<!\p{L})(?P<a>sở\s+[\p{L} &,–-]{3,60}?)\s+(?:tỉnh\s+\S+\s+)?(?:kính\s+)?(?:đề\s+nghị|xây\s+dựng|trân\s+trọng|gửi)")
 _AUTHORITY = regex.compile(r"(?m)^[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$")
 _TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
+_DRAFT_DU = regex.compile(r"(?r)dự\s+")
+_DRAFT_WORDS = regex.compile(r"dự\s+thảo\s*")  # in every _DRAFT match, with the spaces before ")"
+# What may precede "dự thảo" in a _DRAFT match: line indent, "(" and spaces, "ý kiến" and 40 more.
+_DRAFT_LEAD = regex.compile(r"(?r)[\s*(]*")
+_DRAFT_REACH = 47
+_UBND = regex.compile(r"(ủy ban nhân dân|ubnd)")
+_ISSUING_UBND = regex.compile(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch")
+_NAME_PUNCT = regex.compile(r"[\d:;,.()/]")
+# Compiled once: a pattern passed as a string is looked up (and its flags combined) on every call.
+_SPACES = regex.compile(r"\s+")
+_DASH = regex.compile(r"\s*[–—-]\s*")
+_UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", regex.I)
 _CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ban bí thư|bộ chính trị|ban chấp hành trung ương)")
 
 
@@ -81,9 +95,9 @@ def _lines(text: str, start: int, end: int):
 
 def _is_name(line: str) -> bool:
     _, surnames, _ = _signature_rules()
-    words = line.split()
+    words = line.split(None, 5)  # six parts: more than five words, without splitting a long line
     return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not line.isupper()
-            and fold(words[0]) in surnames and not regex.search(r"[\d:;,.()/]", line))
+            and fold(words[0]) in surnames and not _NAME_PUNCT.search(line))
 
 
 def _signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None]:
@@ -93,13 +107,14 @@ def _signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | N
     for start, end in regions:
         title_lines, last_title_end = [], None
         for s, e, line in _lines(doc.text, start, end):
-            fl = fold(line)
+            fl = folded[s:e]  # fold keeps lengths, and a stripped line folds alike alone or in the text
             if titles.match(fl) or fl.startswith(prefixes):
                 if not fl.startswith("tm."):
-                    title_lines.append((s, e, regex.sub(r"\s+", " ", line)))
+                    title_lines.append((s, e, _SPACES.sub(" ", line)))
                 last_title_end = e
                 continue
-            if _is_name(line) and (last_title_end is not None or (start, end) != (0, len(doc.text))):
+            # the cheap condition first: in the whole text, most lines come before any title
+            if (last_title_end is not None or (start, end) != (0, len(doc.text))) and _is_name(line):
                 title = None
                 if title_lines and (s - title_lines[-1][1]) < 200:
                     title = (title_lines[0][0], title_lines[-1][1], " / ".join(t[2] for t in title_lines))
@@ -130,33 +145,70 @@ def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
             body = "\n".join(lines).strip()
             if body and body in doc.text[s.start : s.end]:
                 off = doc.text.index(body, s.start)
-                return off, off + len(body), regex.sub(r"\s+", " ", body)
+                return off, off + len(body), _SPACES.sub(" ", body)
     return None
 
 
 def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
-    for motto in list(regex.finditer(r"cộng hòa xã hội", folded))[:3]:  # letterheads of decision and plan
-        m = _ISSUER_HEAD.search(folded, max(0, motto.start() - 300), motto.start())
+    for motto in literal_positions(folded, ("cộng hòa xã hội",))[:3]:  # letterheads of decision and plan
+        m = _ISSUER_HEAD.search(folded, max(0, motto - 300), motto)
         if m is not None and doc.text[m.start() : m.end()].isupper():  # letterheads are in capitals
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
     auth = _AUTHORITY.search(folded, 0, 3000)
     if auth is not None:
         return _canonical_issuer("Ủy ban nhân dân", province), (auth.start(), auth.end())
-    tm = _TM.search(folded)
-    if tm is not None and regex.match(r"(ủy ban nhân dân|ubnd)", tm.group("body")):
+    tm = _tm_line(folded)
+    if tm is not None and _UBND.match(tm.group("body")):
         return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
     actor = _ACTOR.search(folded, 0, 4000)
     if actor is not None:
         return _canonical_issuer(doc.text[actor.start("a"): actor.end("a")], province), (actor.start("a"), actor.end("a"))
     for line in (folded[:2000].split("\n")):
-        if regex.search(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch", line):
+        if _ISSUING_UBND.search(line):
             return _canonical_issuer("Ủy ban nhân dân", province), None
     return None, None
 
 
+def _tm_line(folded: str) -> regex.Match[str] | None:
+    """``_TM.search(folded)``, tried only on lines that hold "tm." (a scan of every line start is slow)."""
+    previous = 0
+    for pos in literal_positions(folded, ("tm.",)):
+        newline = folded.rfind("\n", previous, pos)  # from the previous "tm." only: linear
+        if newline >= 0 or previous == 0:
+            m = _TM.match(folded, newline + 1)
+            if m is not None:
+                return m
+        previous = pos
+    return None
+
+
+def _draft(folded: str) -> regex.Match[str] | None:
+    """``_DRAFT.search(folded)`` without scanning the text: every match holds a "dự thảo" and lies
+    between a bounded reach before it and the end of its line."""
+    windows = []
+    for j in literal_positions(folded, ("thảo",)):  # rarer than "dự" (xây dựng)
+        du = _DRAFT_DU.match(folded, 0, j)
+        if du is not None:
+            k, words = du.start(), _DRAFT_WORDS.match(folded, du.start())
+            line_end = folded.find("\n", words.end())
+            windows.append((max(0, _DRAFT_LEAD.match(folded, 0, k).start() - _DRAFT_REACH),
+                            len(folded) if line_end < 0 else line_end))
+    # A window ends at a line end, where "$" holds in the text too: a match in it is a real match.
+    # Overlapping windows (several "dự thảo" on a line) are searched as one: linear time.
+    merged: list[list[int]] = []
+    for start, end in sorted(windows):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    if not any(_DRAFT.search(folded, start, end) for start, end in merged):
+        return None
+    return _DRAFT.search(folded, min(start for start, _ in windows))
+
+
 def _canonical_issuer(raw: str, province: str | None) -> str:
-    name = regex.sub(r"\s+", " ", raw).strip(" ,.:;")
-    name = regex.sub(r"\s*[–—-]\s*", " - ", name)
+    name = _SPACES.sub(" ", raw).strip(" ,.:;")
+    name = _DASH.sub(" - ", name)
     f = fold(name)
     if f in ("ủy ban nhân dân", "ubnd") or f.startswith(("ủy ban nhân dân tỉnh", "ubnd tỉnh", "ủy ban nhân dân thành phố")):
         name = "Ủy ban nhân dân"
@@ -164,7 +216,7 @@ def _canonical_issuer(raw: str, province: str | None) -> str:
         name = "Sở Lao động - Thương binh và Xã hội"
     else:
         name = name[:1].upper() + name[1:].lower() if name.isupper() else name
-        name = regex.sub(r"\s+(?:tỉnh|thành phố)\s+.*$", "", name, flags=regex.I)
+        name = _UNIT_TAIL.sub("", name)
     if province and province != "national":
         unit = "thành phố" if province in prov.CENTRAL_CITIES else "tỉnh"
         return f"{name} {unit} {province}"
@@ -186,7 +238,8 @@ def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[
     body = prov.most_common(folded)
     if body is not None:
         return body[2], body[:2]
-    domain = prov.from_domain(doc.text)
+    # folded holds ".gov.vn" wherever the lowercased text does: skip lowercasing the text if absent
+    domain = prov.from_domain(doc.text) if ".gov.vn" in folded else None
     if domain is not None:
         return domain[2], domain[:2]
     return None, None
@@ -208,7 +261,8 @@ def _period(doc, folded, title, issued_year) -> tuple[int | None, int | None, tu
     spans = {}
     for s in doc.sections:
         if s.kind in ("objectives", "targets"):
-            for m in _PERIOD_TO.finditer(folded, s.start, s.end):
+            starts = literal_positions(folded, _PERIOD_TO_WORDS, s.start, s.end)
+            for m in finditer_at(_PERIOD_TO, folded, starts, s.start, s.end):
                 ends[int(m.group(1))] += 1
                 spans.setdefault(int(m.group(1)), m.span())
     if ends:
@@ -229,6 +283,8 @@ def _open_start(doc: PlanDocument, issued_year: int | None) -> int | None:
 
 def _recipients(doc: PlanDocument) -> tuple[str, ...]:
     blocks = [(s.start, s.end) for s in doc.sections if s.kind == "recipients"]
+    if not blocks:
+        return ()
     ids = []
     for agency in doc.agencies:
         if any(s <= m.start < e for m in agency.mentions for s, e in blocks):
@@ -296,7 +352,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
         evidence["signer"] = signer[:2]
     if signer_title:
         evidence["signer_title"] = signer_title[:2]
-    draft = _DRAFT.search(folded)
+    draft = _draft(folded)
     is_draft = draft is not None or (own is not None and own.number is None)
     if draft is not None:
         evidence["is_draft"] = draft.span()

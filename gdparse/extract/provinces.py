@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.vietnamese import fold, strip_accents
 
 # Historical and common written forms the package does not list.
@@ -44,11 +45,25 @@ def successor(name: str) -> str | None:
     return new.get(succ.get(key, ""), None) if key else None
 
 
-@cache
-def _name_pattern() -> regex.Pattern[str]:
+def _name_forms() -> list[str]:
     forms = {fold(n): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
-    alternation = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return sorted(forms, key=len, reverse=True)
+
+
+def _names_regex(forms: list[str]) -> regex.Pattern[str]:
+    alternation = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return regex.compile(rf"(?<!\p{{L}})(?P<p>{alternation})(?!\p{{L}})")
+
+
+@cache
+def _name_patterns() -> dict[str, regex.Pattern[str]]:
+    """First letter -> the alternation of the names starting with it, longest first. Other names
+    cannot match there, a short alternation is much faster to try, and all of them together
+    compile in a fraction of the time one alternation of every name takes."""
+    by_first: dict[str, list[str]] = {}
+    for form in _name_forms():
+        by_first.setdefault(form[0], []).append(form)
+    return {first: _names_regex(forms) for first, forms in by_first.items()}
 
 
 _SPACES = regex.compile(r"\s+")
@@ -68,14 +83,17 @@ def canonical_province(name: str) -> str | None:
 
 
 _PREFIXED = regex.compile(r"(?<!\p{L})(?:tỉnh|thành\s+phố|tp\.?)\s+")
+_PREFIX_WORDS = ("tỉnh", "thành", "tp")  # every _PREFIXED match starts with one: found by str.find
 
 
 def find_prefixed(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Spans of "tỉnh X" / "thành phố X" naming a province, in a folded text."""
     end = len(folded) if end is None else end
     found = []
-    for m in _PREFIXED.finditer(folded, start, end):
-        p = _name_pattern().match(folded, m.end())
+    starts = literal_positions(folded, _PREFIX_WORDS, start, end)
+    for m in finditer_at(_PREFIXED, folded, starts, start, end):
+        names = _name_patterns().get(folded[m.end() : m.end() + 1])
+        p = names.match(folded, m.end()) if names is not None else None
         if p is not None and p.end() <= end:
             found.append((m.start(), p.end(), _canonical()[_SPACES.sub(" ", p.group("p"))]))
     return found
