@@ -28,6 +28,7 @@ from gdparse.errors import GdparseError
 from gdparse.model import PlanDocument
 from gdparse.pipeline import parse, parse_raw
 from gdparse.read import BINARY_SUFFIXES, TEXT_SUFFIXES, read_bytes
+from gdparse.serialize import document_json_chunks
 
 SUPPORTED_SUFFIXES = frozenset({**TEXT_SUFFIXES, **BINARY_SUFFIXES})
 WORKER_DIED = "WorkerDied"
@@ -62,26 +63,44 @@ def parse_many(files: list[Path], *, progress: bool = True) -> Iterator[tuple[Pa
 
 @dataclass(frozen=True)
 class FileResult:
-    """The outcome of one file: its document as UTF-8 JSON, or the error class and cause."""
+    """The outcome of one file: its document, or the error class and cause.
+
+    A result made in this process holds the ``document`` and writes its JSON in chunks; one made
+    in another process (a pool worker, a Dask worker) crossed the boundary as UTF-8 ``json``.
+    """
 
     path: str
     sha256: str | None
     json: bytes | None = None
     error: str | None = None
     cause: str | None = None
+    document: PlanDocument | None = None
+    indent: int | None = None
 
     @property
     def ok(self) -> bool:
-        return self.json is not None
+        return self.json is not None or self.document is not None
+
+    def json_chunks(self) -> Iterator[bytes]:
+        """The document's JSON in pieces (never the whole JSON of a huge document at once)."""
+        if self.json is not None:
+            yield self.json
+        elif self.document is not None:
+            yield from document_json_chunks(self.document, self.indent)
+
+    def json_bytes(self) -> bytes | None:
+        """The document's JSON whole, or None for a failed file."""
+        return b"".join(self.json_chunks()) if self.ok else None
 
 
-def parse_file(path: str, data: bytes | None = None, indent: int | None = None) -> FileResult:
-    """Parse one file (from ``data`` when given, else from disk) into a :class:`FileResult`; never raises."""
+def parse_file(path: str, data: bytes | None = None, indent: int | None = None, *, keep: bool = False) -> FileResult:
+    """Parse one file (from ``data`` when given, else from disk) into a :class:`FileResult`; never
+    raises. ``keep`` keeps the document (for this process) instead of its JSON bytes."""
     sha = hashlib.sha256(data).hexdigest() if data is not None else None
     try:
         doc = parse(path) if data is None else parse_raw(read_bytes(data, path))
-        # Bytes straight from the serializer: a str copy of a huge document's JSON would take
-        # up to four bytes per character, and it would be encoded back to UTF-8 to be written.
+        if keep:
+            return FileResult(path, doc.source.sha256, document=doc, indent=indent)
         return FileResult(path, doc.source.sha256, json=doc.__pydantic_serializer__.to_json(doc, indent=indent))
     except GdparseError as exc:
         return FileResult(path, sha, error=type(exc).__name__, cause=exc.cause)
@@ -136,7 +155,7 @@ def run_batch(files: list[str], *, jobs: int = 1, indent: int | None = None) -> 
     """Parse ``files`` with ``jobs`` processes; yield each result as soon as it is ready (any order)."""
     if jobs <= 1 or len(files) <= 1:
         for f in files:
-            yield parse_file(f, indent=indent)
+            yield parse_file(f, indent=indent, keep=True)
         return
     yield from _pooled([[f] for f in files] if len(files) < 2 * jobs else chunks(files, chunk_size(len(files), jobs)),
                        jobs, indent)
@@ -229,8 +248,9 @@ class JsonlSink:
         self._synced = time.monotonic()
 
     def write(self, result: FileResult) -> None:
-        assert result.json is not None
-        self._handle.write(result.json)
+        assert result.ok
+        for chunk in result.json_chunks():
+            self._handle.write(chunk)
         self._handle.write(b"\n")
         self._handle.flush()  # a killed process loses nothing written
         if result.sha256:

@@ -33,8 +33,8 @@ def folder(tmp_path: Path) -> Path:
 
 def test_pool_gives_the_same_documents_as_one_process(tmp_path: Path) -> None:
     files = [str(p) for p in SEEDS[:3]]
-    one = {r.path: r.json for r in run_batch(files, jobs=1)}
-    two = {r.path: r.json for r in run_batch(files, jobs=2)}
+    one = {r.path: r.json_bytes() for r in run_batch(files, jobs=1)}
+    two = {r.path: r.json_bytes() for r in run_batch(files, jobs=2)}
     assert one == two and all(one.values())
 
 

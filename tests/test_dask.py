@@ -24,9 +24,9 @@ def test_dask_gives_the_same_documents_as_the_local_path(cluster, tmp_path: Path
     from gdparse.distributed import run_dask
 
     files = [str(p) for p in SEEDS] + [str(tmp_path / "missing.txt")]
-    local = {r.path: (r.json, r.error, r.cause) for r in run_batch(files, jobs=1)}
+    local = {r.path: (r.json_bytes(), r.error, r.cause) for r in run_batch(files, jobs=1)}
     with distributed.Client(cluster) as client:
-        remote = {r.path: (r.json, r.error, r.cause) for r in run_dask(files, client=client)}
+        remote = {r.path: (r.json_bytes(), r.error, r.cause) for r in run_dask(files, client=client)}
     assert remote == local
     assert sum(1 for json_, _, _ in local.values() if json_) == len(SEEDS)
 

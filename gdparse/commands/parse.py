@@ -99,10 +99,12 @@ def run(args: argparse.Namespace) -> int:
                     sink.write(result)
                 elif out is None:
                     sys.stdout.flush()
-                    sys.stdout.buffer.write(result.json + b"\n")
+                    for chunk in result.json_chunks():
+                        sys.stdout.buffer.write(chunk)
+                    sys.stdout.buffer.write(b"\n")
                     sys.stdout.buffer.flush()
                 else:
-                    write_atomic(out / safe_name(Path(result.path), ".json"), result.json)
+                    write_atomic(out / safe_name(Path(result.path), ".json"), result.json_bytes())
     finally:
         if sink is not None:
             sink.close()
