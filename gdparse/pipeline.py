@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gdparse.compact import COMPACT_MIN_CHARS, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
 from gdparse.link import link
@@ -51,12 +52,18 @@ def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocumen
     limit = Deadline(deadline, raw.path)
     with time_limit(limit):
         doc = raw_to_document(raw)
+        big = len(doc.text) >= COMPACT_MIN_CHARS
+        if big:
+            share_field_sets(doc)  # sections and tables are most of a document's models
         for extractor in EXTRACTORS:
             limit.check(extractor.__name__)
             doc = extractor(doc)
         limit.check("link")
         doc = assign_pages(link(doc))
-    return _structure_warnings(doc)
+    doc = _structure_warnings(doc)
+    if big:
+        share_field_sets(doc)
+    return doc
 
 
 def _structure_warnings(doc: PlanDocument) -> PlanDocument:

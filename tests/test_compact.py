@@ -1,0 +1,45 @@
+"""Sharing fields-sets between models changes nothing but memory."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+import gdparse.compact as compact
+from gdparse import parse_text
+from gdparse.compact import share_field_sets
+from tests.conftest import seed_path
+
+
+def _models(root: object) -> list[BaseModel]:
+    out, stack = [], [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, BaseModel):
+            out.append(item)
+            stack.extend(item.__dict__.values())
+        elif isinstance(item, tuple):
+            stack.extend(item)
+    return out
+
+
+def test_shared_sets_keep_the_document() -> None:
+    doc = parse_text(seed_path("004").read_text(encoding="utf-8"))
+    before = doc.model_dump_json()
+    share_field_sets(doc)
+    assert doc.model_dump_json() == before
+    models = _models(doc)
+    distinct = {id(m.__pydantic_fields_set__) for m in models}
+    assert len(models) > 500 and len(distinct) < 60
+    # A copy with an update gets its own set: the shared one is never changed in place.
+    section = doc.sections[1]
+    shared = set(section.__pydantic_fields_set__)
+    section.model_copy(update={"heading": "x"})
+    assert section.__pydantic_fields_set__ == shared
+
+
+def test_big_documents_are_compacted_by_the_pipeline(monkeypatch) -> None:
+    monkeypatch.setattr(compact, "COMPACT_MIN_CHARS", 1000)
+    monkeypatch.setattr("gdparse.pipeline.COMPACT_MIN_CHARS", 1000)
+    doc = parse_text(seed_path("000").read_text(encoding="utf-8"))
+    models = _models(doc)
+    assert len({id(m.__pydantic_fields_set__) for m in models}) < len(models) // 10
