@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gdparse import document_caches
 from gdparse.compact import COMPACT_MIN_CHARS, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
@@ -50,25 +51,31 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
 def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:
     """All stages after reading; ``deadline`` (seconds) bounds the work on one document."""
     limit = Deadline(deadline, raw.path)
+    try:
+        doc = _stages(raw, limit)
+    finally:
+        document_caches.clear()
+    doc = _structure_warnings(doc)
+    if len(doc.text) >= COMPACT_MIN_CHARS:
+        share_field_sets(doc)
+    return doc
+
+
+def _stages(raw: RawDocument, limit: Deadline) -> PlanDocument:
     with time_limit(limit):
         doc = raw_to_document(raw)
-        big = len(doc.text) >= COMPACT_MIN_CHARS
-        if big:
+        if len(doc.text) >= COMPACT_MIN_CHARS:
             share_field_sets(doc)  # sections and tables are most of a document's models
         for extractor in EXTRACTORS:
             limit.check(extractor.__name__)
             doc = extractor(doc)
         limit.check("link")
-        doc = assign_pages(link(doc))
-    doc = _structure_warnings(doc)
-    if big:
-        share_field_sets(doc)
-    return doc
+        return assign_pages(link(doc))
 
 
 def _structure_warnings(doc: PlanDocument) -> PlanDocument:
     """A document that is not a plan is parsed, and says so."""
-    if doc.text.strip() and not doc.targets and not doc.objectives:
+    if doc.text and not doc.text.isspace() and not doc.targets and not doc.objectives:
         return doc.with_warnings(
             DocWarning(code="no_targets", message="no objectives or targets found: is this a plan?", stage="extract")
         )
