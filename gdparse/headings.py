@@ -27,15 +27,32 @@ TABLE_NUMBER = regex.compile(rf"^({_ROMAN}|\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})\.?$"
 
 # The first characters each scheme can start with (the labels match case-insensitively).
 _BULLETS = frozenset("-+•*")
-_LABEL_FIRST = frozenset("mMcCnNđĐ")
-# A label after a bullet and spaces: str.lstrip strips every character regex's \s matches (and
-# \x1c-\x1f too), so this test passes wherever "[-+•*]\s*[mMcCnN]" matches.
-_LABEL_AFTER_BULLET = frozenset("mMcCnN")
 _PART_FIRST = frozenset("PC")
+_PART_PREFIXES = ("PHẦN", "Phần", "CHƯƠNG", "Chương")  # what PART_WORDS (and a Roman "P…") starts with
 _ROMAN_FIRST = frozenset("PIVX")
 _LETTER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_HEADING_FIRST_CHARS = _BULLETS | _PART_FIRST | _ROMAN_FIRST | _LETTER_FIRST | frozenset("mMcCnNđĐ*")
 _SENTENCE_STOP = regex.compile(r"[.;](?=\s|$)")
 _DIGIT = regex.compile(r"\d")  # digits as ARABIC_HEADING sees them (more than str.isdigit)
+
+
+# The one label each letter can start (after a bullet and spaces: str.lstrip strips every
+# character regex's \s matches): in each case only the letter itself folds to it.
+_LABEL_BY_LETTER = {
+    letter: (pattern, scheme)
+    for letters, pattern, scheme in (
+        ("mM", LABEL_OBJECTIVE, "label-muc-tieu"),
+        ("cC", LABEL_TARGET, "label-chi-tieu"),
+        ("đĐ", LABEL_ARTICLE, "label-dieu"),  # without a bullet
+        ("nN", LABEL_GROUP, "label-nhom"),
+    )
+    for letter in letters
+}
+
+
+# ASCII characters no heading outside a table starts with (uppercase letters of no label, part or
+# Roman number, brackets …): a line starting with one needs no call at all.
+NO_HEADING_FIRST = frozenset(chr(c) for c in range(128) if not ("0" <= chr(c) <= "9" or chr(c) in _HEADING_FIRST_CHARS))
 
 
 class HeadingMatch(NamedTuple):
@@ -76,6 +93,11 @@ def match_heading(line: str, *, bold_end: int | None = None, in_table: bool = Fa
     ``bold_end`` is where a bold run starting at the line start ends (a bold lead-in is the
     heading). A number followed by a lowercase word is a numbered item in a sentence, not a heading.
     """
+    return heading_of(line, bold_end, in_table)
+
+
+def heading_of(line: str, bold_end: int | None, in_table: bool) -> HeadingMatch | None:
+    """``match_heading`` with positional arguments: called for every line, where keywords cost."""
     if in_table:
         first = line.split("\t", 1)[0].strip()
         m = TABLE_NUMBER.match(first)
@@ -89,24 +111,22 @@ def match_heading(line: str, *, bold_end: int | None = None, in_table: bool = Fa
     # Each scheme is tried only where the line's first character allows it (in the same order as
     # ever): most body lines are then done in one or two matches instead of ten.
     first = line[:1]
-    if first in _LABEL_FIRST or (first in _BULLETS and line[1:].lstrip()[:1] in _LABEL_AFTER_BULLET):
-        for pattern, scheme in (
-            (LABEL_OBJECTIVE, "label-muc-tieu"),
-            (LABEL_TARGET, "label-chi-tieu"),
-            (LABEL_ARTICLE, "label-dieu"),
-        ):
-            m = pattern.match(line)
-            if m:
-                return HeadingMatch(scheme, m.group(2), m.end(), _label_end(line, m.end()))
-        m = LABEL_GROUP.match(line)
+    bulleted = first in _BULLETS
+    label = _LABEL_BY_LETTER.get(line[1:].lstrip()[:1] if bulleted else first)
+    if label is not None and not (bulleted and label[1] == "label-dieu"):
+        pattern, scheme = label
+        m = pattern.match(line)
         if m:
-            start = len(line) - len(line.lstrip("-+•* "))
-            return HeadingMatch("label-nhom", None, start, _heading_text_end(line, start, bold_end))
-    if first in _PART_FIRST:
+            if scheme == "label-nhom":
+                start = len(line) - len(line.lstrip("-+•* "))
+                return HeadingMatch(scheme, None, start, _heading_text_end(line, start, bold_end))
+            return HeadingMatch(scheme, m.group(2), m.end(), _label_end(line, m.end()))
+    if first in _PART_FIRST and line.startswith(_PART_PREFIXES):
         m = PART_WORDS.match(line)
         if m:
             return HeadingMatch("part", m.group(1), m.end(), _heading_text_end(line, m.end(), bold_end))
-    if first in _ROMAN_FIRST:  # "PHẦN I", "Phần II" or a Roman number: a match without one counts for nothing
+    # "PHẦN I", "Phần II" or a Roman number: a match without one counts for nothing.
+    if first in _ROMAN_FIRST and (first != "P" or line.startswith(_PART_PREFIXES[:2])):
         m = ROMAN_HEADING.match(line)
         if m and m.group(1) and _starts_heading_text(line, m.end()):
             return HeadingMatch("roman", m.group(1), m.end(), _heading_text_end(line, m.end(), bold_end))

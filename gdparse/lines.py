@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 import regex
 from pydantic import TypeAdapter
 
-from gdparse.headings import HeadingMatch, match_heading
-from gdparse.model import Footnote, Section, Table
+from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
+from gdparse.model import Footnote, Section, Table, TableCell, TableRow
+from gdparse.model_build import unchecked_list
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
 from gdparse.rules import line_kinds_tester
 from gdparse.vietnamese import fold
@@ -83,26 +84,32 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
         folded_text = folded_whole(text)
     bold_end_at = {s: e for s, e in norm.bold}
     kinds_of = line_kinds_tester(LINE_KINDS)
+    raw_lines = text.split("\n")
+    # fold keeps lengths and line breaks: its lines are the folded lines, split in one C call.
+    folded_lines = raw_lines if folded_text is None else folded_text.split("\n")
+    if len(folded_lines) != len(raw_lines):
+        folded_lines, folded_text = raw_lines, None
     lines: list[Line] = []
     append = lines.append
     pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
+    for raw, folded in zip(raw_lines, folded_lines):
+        start = pos
+        pos += len(raw) + 1
         if not raw or raw.isspace():
             continue
         in_table = "\t" in raw
         kinds = _NO_KINDS
         if not in_table:
-            folded = fold(raw).strip() if folded_text is None else folded_text[start:end].strip()
-            kinds = kinds_of(raw, folded)
+            kinds = kinds_of(raw, (fold(raw) if folded_text is None else folded).strip())
             if len(raw) <= 40 and _NAME_LINE.match(raw):
                 kinds = kinds | _NAME
         if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):
             kinds = kinds | _FOOTNOTE
-        bold_end = bold_end_at.get(start)
-        heading = match_heading(raw, bold_end=None if bold_end is None else bold_end - start, in_table=in_table)
-        append(Line(start, end, raw, folded_text, kinds, heading, in_table))
+        heading = None
+        if in_table or raw[0] not in NO_HEADING_FIRST:
+            bold_end = bold_end_at.get(start) if bold_end_at else None
+            heading = heading_of(raw, None if bold_end is None else bold_end - start, in_table)
+        append(Line(start, pos - 1, raw, folded_text, kinds, heading, in_table))
     return lines
 
 
@@ -113,11 +120,13 @@ _FOOTNOTE_FIRST = frozenset(SUPERSCRIPT_DIGITS + "\ufffd")
 
 
 _TABLE_LIST = TypeAdapter(list[Table])
+_UNCHECKED_TABLES = unchecked_list(Table, {"rows": (TableRow, {"cells": (TableCell, {})})})
 
 
 def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
     """Runs of tab-separated lines become tables; each cell keeps its span. The fields of all
-    tables are gathered first and validated in one call (less overhead than a model per cell)."""
+    tables are gathered first and built in one call; their spans are ordered by construction
+    (lines in order, cells cut from their line), so the models are built unchecked."""
     tables: list[dict] = []
     run: list[Line] = []
     leaf_at = None  # built at the first table: most documents have none
@@ -146,7 +155,11 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
                 }
             )
         run = []
-    return _TABLE_LIST.validate_python(tables) if tables else []
+    if not tables:
+        return []
+    if all(0 <= row["start"] <= row["end"] for table in tables for row in table["rows"]):
+        return _UNCHECKED_TABLES.validate_python(tables)
+    return _TABLE_LIST.validate_python(tables)  # raises the ValidationError
 
 
 def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:

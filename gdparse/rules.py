@@ -122,16 +122,20 @@ _NO_KINDS: frozenset[str] = frozenset()
 _KindTest = tuple[str, tuple["regex.Pattern[str]", ...], tuple["regex.Pattern[str]", ...]]
 
 
+# How many first characters of a folded line choose the patterns it is tested against.
+KIND_PREFIX = 2
+
+
 @lru_cache(maxsize=2048)
-def _kind_tests_for(kinds: tuple[str, ...], first: str) -> tuple[_KindTest, ...]:
-    """Per kind, only those patterns that can match a line starting with ``first`` (the character
-    alone is a partial match): a body line is then tested against a pattern or two, not all of
-    them. Tried one by one: the regex module rejects a pattern with a required literal (", ngày")
-    faster alone than inside an alternation. Asked once per distinct first character."""
+def _kind_tests_for(kinds: tuple[str, ...], prefix: str) -> tuple[_KindTest, ...]:
+    """Per kind, only those patterns that can match a line starting with ``prefix`` (its first
+    ``KIND_PREFIX`` characters are a partial match): a body line is then tested against a pattern
+    or none, not all of them. Tried one by one: the regex module rejects a pattern with a
+    required literal (", ngày") faster alone than inside an alternation. Asked once per prefix."""
     tests = []
     for name in kinds:
         possible = [
-            (pattern, caps) for pattern, caps in _compiled_line_kinds()[name] if pattern.match(first, partial=True)
+            (pattern, caps) for pattern, caps in _compiled_line_kinds()[name] if pattern.match(prefix, partial=True)
         ]
         if possible:
             anywhere = tuple(pattern for pattern, caps in possible if not caps)
@@ -148,17 +152,20 @@ def line_kinds(kinds: tuple[str, ...], line: str, folded: str) -> frozenset[str]
 
 @lru_cache(maxsize=16)
 def line_kinds_tester(kinds: tuple[str, ...]) -> Callable[[str, str], frozenset[str]]:
-    """``line_kinds`` for fixed ``kinds``, with the tests of each first character at hand."""
-    by_first: dict[str, tuple[_KindTest, ...]] = {}
+    """``line_kinds`` for fixed ``kinds``, with the tests of each line prefix at hand."""
+    by_prefix: dict[str, tuple[_KindTest, ...]] = {}
 
     def kinds_of(line: str, folded: str) -> frozenset[str]:
         if not folded:
             return frozenset(kind for kind in kinds if line_is(kind, line, folded))
-        tests = by_first.get(folded[0])
+        prefix = folded[:KIND_PREFIX]
+        tests = by_prefix.get(prefix)
         if tests is None:
-            if len(by_first) >= 4096:
-                by_first.clear()  # bounded: one entry per distinct first character
-            tests = by_first[folded[0]] = _kind_tests_for(kinds, folded[0])
+            if len(by_prefix) >= 4096:
+                by_prefix.clear()  # bounded: one entry per distinct prefix
+            tests = by_prefix[prefix] = _kind_tests_for(kinds, prefix)
+        if not tests:
+            return _NO_KINDS  # most lines: no pattern can match their start
         found = []
         caps = None  # asked at most once, and only where a caps-only pattern could match
         for name, anywhere, caps_only in tests:

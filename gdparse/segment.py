@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
 from pydantic import TypeAdapter
 
 from gdparse.lines import LABELLED, Line, fold_span, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
+from gdparse.model_build import unchecked_list
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
 
@@ -60,7 +62,8 @@ def _is_part_title(lines: list[Line], i: int, seen_title: bool, after_closing: b
             or any("attached" in ln.kinds for ln in following)
             or line.folded.startswith("phụ lục")
         )
-    if "header" not in line.kinds and any("attached" in ln.kinds for ln in following) and is_caps(line.text):
+    # The caps test first: cached, and false for nearly every line.
+    if "header" not in line.kinds and is_caps(line.text) and any("attached" in ln.kinds for ln in following):
         # A caps title (an appendix) whose lines run up to "(Kèm theo …)".
         for ln in following:
             if "attached" in ln.kinds:
@@ -195,27 +198,29 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
     """Nest openers into a tree: same key = sibling (scheme stack), otherwise child."""
     roots: list[Node] = []
     stack: list[Node] = []
+    keys: list[str] = []  # the stack's keys, kept alongside: no list built per opener
     for op in openers:
-        if op.key == "part":
+        key = op.key
+        if key == "part":
             node = Node(op)
             roots.append(node)
-            stack = [node]
+            stack, keys = [node], [key]
             continue
-        if op.key == "block":
-            stack = stack[:1]
-        else:
-            keys = [n.opener.key for n in stack]
-            if op.key in keys:
-                stack = stack[: keys.index(op.key)]
-            elif stack and stack[-1].opener.key == "block" and stack[-1].opener.kind != "decision":
-                stack = stack[:-1]
-        parent = stack[-1] if stack else None
+        if key == "block":
+            del stack[1:], keys[1:]
+        elif key in keys:
+            at = keys.index(key)
+            del stack[at:], keys[at:]
+        elif keys and keys[-1] == "block" and stack[-1].opener.kind != "decision":
+            stack.pop()
+            keys.pop()
         node = Node(op)
-        if parent is not None:
-            parent.children.append(node)
+        if stack:
+            stack[-1].children.append(node)
         else:
             roots.append(node)
         stack.append(node)
+        keys.append(key)
     _set_ends(roots, text_len)
     return roots
 
@@ -252,13 +257,16 @@ def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None
 
 
 _SECTION_LIST = TypeAdapter(list[Section])
+_UNCHECKED_SECTIONS = unchecked_list(Section)
+_SECTION_KINDS = frozenset(get_args(SectionKind))
 
 
 def build_sections(roots: list[Node], text: str, folded_text: str | None = None) -> list[Section]:
     """Flatten the tree into Sections with ids in document order, adding lead leaves.
     ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.lines.fold_span``).
-    The fields are gathered first and validated in one call (less overhead than a model each)."""
-    fields: list[dict] = []
+    The fields are gathered first and built in one call, unchecked where validation would pass
+    (spans ordered and kinds known; the other fields hold by construction)."""
+    fields: list = []  # field dicts of the sections, in document order
     counter = 0
 
     def visit(node: Node, parent: Node | None, parent_id: str | None, level: int) -> str:
@@ -267,7 +275,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
         counter += 1
         sid = f"s{counter}"
         index = len(fields)
-        fields.append({})  # placeholder, filled below
+        fields.append(None)  # its place, filled below
         child_ids: list[str] = []
         op = node.opener
         children = node.children
@@ -307,7 +315,9 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
 
     for root in roots:
         visit(root, None, None, 0)
-    return _SECTION_LIST.validate_python(fields)
+    if all(0 <= f["start"] <= f["end"] and f["kind"] in _SECTION_KINDS for f in fields):
+        return _UNCHECKED_SECTIONS.validate_python(fields)
+    return _SECTION_LIST.validate_python(fields)  # raises the ValidationError
 
 
 def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:

@@ -6,10 +6,14 @@ import random
 from pathlib import Path
 
 import regex
+from pydantic import BaseModel, TypeAdapter
 
+from gdparse import headings
 from gdparse.lines import LINE_KINDS, _reference_markers, fold_span, folded_whole
+from gdparse.model import Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, normalize
-from gdparse.rules import layout_rules, line_is, line_kinds
+from gdparse.rules import KIND_PREFIX, layout_rules, line_is, line_kinds
+from gdparse.segment import segment
 from gdparse.vietnamese import fold
 
 SEEDS = sorted(Path(__file__).parent.parent.joinpath("corpora", "seeds").glob("*.txt"))
@@ -27,13 +31,14 @@ def test_line_kinds_agree_with_line_is() -> None:
         assert line_kinds(LINE_KINDS, line, folded) == {k for k in LINE_KINDS if line_is(k, line, folded)}
 
 
-def test_each_layout_pattern_alone_agrees_with_the_first_character_dispatch() -> None:
-    # Where a pattern matches a line, the line's first character alone is a partial match of it.
+def test_each_layout_pattern_alone_agrees_with_the_prefix_dispatch() -> None:
+    # Where a pattern matches a line, the line's first characters alone are a partial match of it.
     patterns = [regex.compile(p) for rule in layout_rules().line_kinds.values() for p in rule.patterns]
     for line in _seed_lines():
         folded = fold(line).strip()
         for pattern in patterns:
             if pattern.match(folded):
+                assert pattern.match(folded[:KIND_PREFIX], partial=True)
                 assert pattern.match(folded[0], partial=True)
 
 
@@ -59,3 +64,55 @@ def test_reference_markers_equal_the_regex() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         assert _reference_markers(text) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_heading_dispatch_tries_every_pattern_that_can_match() -> None:
+    # A label is tried only after its first letter, a part or a Roman "P…" only after its word.
+    labels = [
+        (headings.LABEL_OBJECTIVE, True),
+        (headings.LABEL_TARGET, True),
+        (headings.LABEL_ARTICLE, False),
+        (headings.LABEL_GROUP, True),
+    ]
+    rng = random.Random(5)
+    alphabet = "-+•* \t\x1c\u3000MmCcĐđNnPHẦNầhươgIVX1.2):aáiêuỉó"
+    words = ["Mục tiêu 1: x", "chỉ tiêu: y", "ĐIỀU 2. Z", "nhóm giải pháp", "PHẦN I. A", "Phần thứ hai", "Chương 3"]
+    lines = _seed_lines() + [p + w for p in ("", "- ", "*", "•\u3000", "+\x1c") for w in words]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(20000)]
+    for line in lines:
+        first = line[:1]
+        bulleted = first in headings._BULLETS
+        letter = line[1:].lstrip()[:1] if bulleted else first
+        for pattern, bullet_allowed in labels:
+            if pattern.match(line):
+                assert headings._LABEL_BY_LETTER[letter][0] is pattern and (bullet_allowed or not bulleted)
+        if headings.PART_WORDS.match(line):
+            assert line.startswith(headings._PART_PREFIXES)
+        m = headings.ROMAN_HEADING.match(line)
+        if m and m.group(1) and first == "P":
+            assert line.startswith(headings._PART_PREFIXES[:2])
+
+
+def test_unchecked_models_equal_validated_ones() -> None:
+    def state(item: BaseModel) -> tuple:
+        return type(item), list(item.__dict__.items()), item.model_fields_set, item.__pydantic_extra__
+
+    for p in SEEDS:
+        sections, tables, _, _ = segment(normalize(p.read_text(encoding="utf-8")))
+        for items, model in ((sections, Section), (tables, Table)):
+            validated = TypeAdapter(list[model]).validate_python(
+                [item.model_dump(exclude_unset=True) for item in items]
+            )
+            assert [state(a) for a in items] == [state(b) for b in validated]
+            rows = [(a, b) for t, u in zip(items, validated) if model is Table for a, b in zip(t.rows, u.rows)]
+            assert all(state(a) == state(b) and list(map(state, a.cells)) == list(map(state, b.cells)) for a, b in rows)
+
+
+def test_lines_skipped_by_their_first_character_have_no_heading() -> None:
+    rng = random.Random(11)
+    alphabet = "-+•* .:)(\tIVXMCNĐPHẦNmcnđ1ầa"
+    for first in headings.NO_HEADING_FIRST:
+        for _ in range(300):
+            line = first + "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+            for bold_end in {None, 1, len(line)}:
+                assert headings.match_heading(line, bold_end=bold_end) is None
