@@ -38,6 +38,8 @@ class SourceRule(_Model):
 
 class MoneyRule(_Model):
     pattern: str
+    needs: list[str] = []  # every amount holds one of these strings ...
+    chars: str = ""  # ... and only characters of this class (both empty: the whole text is searched)
     examples: list[str] = []
 
 
@@ -57,6 +59,50 @@ def budget_rules() -> BudgetFile:
 def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
     rules = budget_rules()
     return [(s.name, cue_regex(s.cues)) for s in rules.sources], regex.compile(rules.money.pattern)
+
+
+@cache
+def _money_stretch() -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
+    """Patterns reading the stretch of amount characters after and before a position (None: no
+    ``chars`` rule)."""
+    money = budget_rules().money
+    if not (money.needs and money.chars):
+        return None
+    return regex.compile(f"{money.chars}*"), regex.compile(f"(?r){money.chars}*")
+
+
+# Lookarounds of the money pattern look this far past an amount at most ("tỷ" before "trọng").
+_LOOKAHEAD = 32
+
+
+def money_matches(folded: str) -> list[regex.Match[str]]:
+    """``money.finditer(folded)``: the pattern is run only on the stretches of amount characters
+    that hold a needed word (an amount cannot cross another character, so a scan that starts at a
+    stretch finds what the whole-text scan finds there); a whole-text scan is slow."""
+    _rules, money = _compiled()
+    stretch = _money_stretch()
+    if stretch is None:
+        return list(money.finditer(folded))
+    forward, backward = stretch
+    starts = set()
+    for need in budget_rules().money.needs:
+        pos = folded.find(need)
+        while pos >= 0:
+            starts.add(pos)
+            pos = folded.find(need, pos + 1)
+    out: list[regex.Match[str]] = []
+    done = 0  # end of the stretches scanned so far
+    for pos in sorted(starts):
+        if pos < done:
+            continue
+        start = backward.match(folded, 0, pos).start()
+        end = forward.match(folded, pos).end()
+        for m in money.finditer(folded, start, min(len(folded), end + _LOOKAHEAD)):
+            if m.start() >= end:
+                break
+            out.append(m)
+        done = end
+    return out
 
 
 def amount_vnd(raw: str) -> float | None:
@@ -118,7 +164,6 @@ def extract_budgets(doc: PlanDocument) -> PlanDocument:
 
 def _extract(doc: PlanDocument) -> list[Budget]:
     folded = fold(doc.text)
-    _rules, money = _compiled()
     out: list[Budget] = []
     seen: set[str] = set()
     for zs, ze in budget_zones(doc, folded):
@@ -126,7 +171,7 @@ def _extract(doc: PlanDocument) -> list[Budget]:
             if name not in seen:
                 seen.add(name)
                 out.append(Budget(start=s, end=e, source=name))  # type: ignore[arg-type]
-    for m in money.finditer(folded):
+    for m in money_matches(folded):
         sentence = next(((s, e) for s, e in sentences(doc.text, max(0, m.start() - 400), min(len(folded), m.end() + 400))
                          if s <= m.start() < e), (m.start(), m.end()))
         near = sources_in(folded, *sentence)

@@ -60,12 +60,25 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+def _holds_any(piece: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``piece`` holds one of the strings a pattern needs (no strings: it may match anywhere)."""
+    if not needs:
+        return True
+    for need in needs:  # substring tests: far cheaper than a regex scan of the piece
+        if need in piece:
+            return True
+    return False
+
+
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
     rules = compiled()
+    piece = folded[start:end]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, (y, y1, y2) in rules.times_with_groups:
+    for rule, pattern, (y, y1, y2), needs in rules.times_with_groups:
+        if not _holds_any(piece, needs):
+            continue
         for m in pattern.finditer(folded, start, end):
             s, e = m.span()
             if taken and _overlaps(taken, s, e):
@@ -97,8 +110,12 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
 
 
 def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
+    rules = compiled()
+    piece = folded[start:end]
     spans = [(t.start, t.end) for t in times]
-    spans += [m.span() for _name, pattern in compiled().exclusions for m in pattern.finditer(folded, start, end)]
+    for (_name, pattern), needs in zip(rules.exclusions, rules.exclusion_needs):
+        if _holds_any(piece, needs):
+            spans += [m.span() for m in pattern.finditer(folded, start, end)]
     return spans
 
 

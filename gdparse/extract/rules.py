@@ -51,6 +51,7 @@ class CueRule(_Rule):
 class PatternRule(_Rule):
     name: str = ""
     pattern: str
+    needs: list[str] = []  # every match holds one of these strings (empty: no such test)
     examples: list[str] = []
 
 
@@ -141,11 +142,13 @@ class CompiledRules:
         self.any_direction = _any_of([pat for _n, pat in self.directions])
         self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
         self.times = [(r, regex.compile(r.pattern)) for r in p.times]
-        # Indices of the year groups (0: no such group).
+        # Indices of the year groups (0: no such group), and the strings a match needs.
         self.times_with_groups = [
-            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2"))) for r, pat in self.times
+            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2")), tuple(r.needs))
+            for r, pat in self.times
         ]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
+        self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
         self.condition = cue_regex(p.conditions.cues)
         self.condition_blocker = cue_regex(p.conditions.blockers)
         self.reference = regex.compile(p.reference.pattern)
