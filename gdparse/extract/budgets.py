@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.extract.stretches import StretchScan
 from gdparse.model import Budget, BudgetSource, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
 
@@ -62,47 +63,17 @@ def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str
 
 
 @cache
-def _money_stretch() -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
-    """Patterns reading the stretch of amount characters after and before a position (None: no
-    ``chars`` rule)."""
+def _money_scan() -> StretchScan | None:
     money = budget_rules().money
     if not (money.needs and money.chars):
         return None
-    return regex.compile(f"{money.chars}*"), regex.compile(f"(?r){money.chars}*")
-
-
-# Lookarounds of the money pattern look this far past an amount at most ("tỷ" before "trọng").
-_LOOKAHEAD = 32
+    return StretchScan(_compiled()[1], money.needs, money.chars)
 
 
 def money_matches(folded: str) -> list[regex.Match[str]]:
-    """``money.finditer(folded)``: the pattern is run only on the stretches of amount characters
-    that hold a needed word (an amount cannot cross another character, so a scan that starts at a
-    stretch finds what the whole-text scan finds there); a whole-text scan is slow."""
-    _rules, money = _compiled()
-    stretch = _money_stretch()
-    if stretch is None:
-        return list(money.finditer(folded))
-    forward, backward = stretch
-    starts = set()
-    for need in budget_rules().money.needs:
-        pos = folded.find(need)
-        while pos >= 0:
-            starts.add(pos)
-            pos = folded.find(need, pos + 1)
-    out: list[regex.Match[str]] = []
-    done = 0  # end of the stretches scanned so far
-    for pos in sorted(starts):
-        if pos < done:
-            continue
-        start = backward.match(folded, 0, pos).start()
-        end = forward.match(folded, pos).end()
-        for m in money.finditer(folded, start, min(len(folded), end + _LOOKAHEAD)):
-            if m.start() >= end:
-                break
-            out.append(m)
-        done = end
-    return out
+    """``money.finditer(folded)``, run only around the currency words: a whole-text scan is slow."""
+    scan = _money_scan()
+    return list(_compiled()[1].finditer(folded)) if scan is None else scan.matches(folded)
 
 
 def amount_vnd(raw: str) -> float | None:

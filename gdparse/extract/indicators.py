@@ -82,10 +82,12 @@ def _compiled_cues() -> list[tuple[Indicator, list[regex.Pattern[str]]]]:
 
 _WORD = regex.compile(r"\p{L}+")
 _PLAIN_CUE = regex.compile(r"\p{L}+(?: \p{L}+)*")
+# One-word cues, and (words, pattern) of each longer cue, of a cue group.
+_GroupTest = tuple[frozenset[str], list[tuple[frozenset[str], regex.Pattern[str]]]]
 
 
 @cache
-def _word_tests() -> list[list[tuple[frozenset[str], list[tuple[frozenset[str], regex.Pattern[str]]]] | None]]:
+def _word_tests() -> list[list[_GroupTest | None]]:
     """Per indicator and cue group: (one-word cues, [(words, pattern)] of the longer cues), or None
     for a group with a cue that is not words joined by single spaces.
 
@@ -93,9 +95,9 @@ def _word_tests() -> list[list[tuple[frozenset[str], list[tuple[frozenset[str], 
     set lookup instead of a regex search. A longer cue's pattern starts with its first word (the
     regex engine then skips ahead by string search) and checks the letter before that word after it.
     """
-    tests: list[list[tuple[frozenset[str], list[tuple[frozenset[str], regex.Pattern[str]]]] | None]] = []
+    tests: list[list[_GroupTest | None]] = []
     for ind in catalogue().indicators:
-        row: list[tuple[frozenset[str], list[tuple[frozenset[str], regex.Pattern[str]]]] | None] = []
+        row: list[_GroupTest | None] = []
         for group in ind.cues:
             folded = {fold(cue) for cue in group}
             if not all(_PLAIN_CUE.fullmatch(cue) for cue in folded):

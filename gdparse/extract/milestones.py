@@ -15,6 +15,7 @@ from gdparse.extract.quantities import NUMBER, clauses, parse_number, sentences
 from gdparse.extract.rules import TimeRule, compiled
 from gdparse.model import Milestone
 
+_LETTER = regex.compile(r"\p{L}")
 _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 # Fuller names of a bare rate unit, taken from an earlier mention in the same target.
 _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
@@ -60,16 +61,6 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
-def _holds_any(piece: str, needs: tuple[str, ...]) -> bool:
-    """Whether ``piece`` holds one of the strings a pattern needs (no strings: it may match anywhere)."""
-    if not needs:
-        return True
-    for need in needs:  # substring tests: far cheaper than a regex scan of the piece
-        if need in piece:
-            return True
-    return False
-
-
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
     rules = compiled()
@@ -77,8 +68,8 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern, (y, y1, y2), needs in rules.times_with_groups:
-        if not _holds_any(piece, needs):
-            continue
+        if needs and not any(map(piece.__contains__, needs)):
+            continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
         for m in pattern.finditer(folded, start, end):
             s, e = m.span()
             if taken and _overlaps(taken, s, e):
@@ -113,10 +104,29 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     rules = compiled()
     piece = folded[start:end]
     spans = [(t.start, t.end) for t in times]
-    for (_name, pattern), needs in zip(rules.exclusions, rules.exclusion_needs):
-        if _holds_any(piece, needs):
-            spans += [m.span() for m in pattern.finditer(folded, start, end)]
+    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_needs, rules.exclusion_stretches):
+        if not needs or any(map(piece.__contains__, needs)):  # as in find_times
+            found = pattern.finditer(folded, start, end) if stretches is None else stretches.matches(folded, start, end)
+            spans += [m.span() for m in found]
     return spans
+
+
+def _number_words(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of what ``number_word.finditer`` finds in a span. Words of letters only
+    match as whole words, which never overlap: a string search per word instead of a regex scan."""
+    rules = compiled()
+    if rules.plain_number_words is None:
+        return [(*m.span(), m.group()) for m in rules.number_word.finditer(folded, start, end)]
+    found = []
+    for word in rules.plain_number_words:
+        pos = folded.find(word, start, end)
+        while pos >= 0:
+            after = pos + len(word)
+            if not (pos and _LETTER.match(folded, pos - 1)) and not (after < end and _LETTER.match(folded, after)):
+                found.append((pos, after, word))
+            pos = folded.find(word, pos + 1, end)
+    found.sort()
+    return found
 
 
 def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Value]:
@@ -131,15 +141,15 @@ def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]
             continue
         unit, unit_end = _unit_at(folded, e, end)
         values.append(_Value(s, e, number, unit, unit_end if unit else e))
-    for m in rules.number_word.finditer(folded, start, end):
-        if _overlaps(blocked, *m.span()):
+    for s, e, word in _number_words(folded, start, end):
+        if _overlaps(blocked, s, e):
             continue
-        unit, unit_end = _unit_at(folded, m.end(), end)
+        unit, unit_end = _unit_at(folded, e, end)
         if unit is None or (unit not in rules.count_units and unit != "times"):
             continue
-        if not rules.number_word_cue.search(folded, max(start, m.start() - 20), m.start()):
+        if not rules.number_word_cue.search(folded, max(start, s - 20), s):
             continue
-        values.append(_Value(m.start(), m.end(), float(rules.number_words[m.group()]), unit, unit_end))
+        values.append(_Value(s, e, float(rules.number_words[word]), unit, unit_end))
     values.sort(key=lambda v: v.start)
     # A number inside the unit of the previous one ("/100.000") is part of that unit.
     kept: list[_Value] = []

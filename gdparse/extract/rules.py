@@ -13,6 +13,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from gdparse.extract.stretches import StretchScan
 from gdparse.rules import load_yaml as _load_data
 from gdparse.vietnamese import fold
 
@@ -52,6 +53,7 @@ class PatternRule(_Rule):
     name: str = ""
     pattern: str
     needs: list[str] = []  # every match holds one of these strings (empty: no such test)
+    chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
     examples: list[str] = []
 
 
@@ -149,6 +151,8 @@ class CompiledRules:
         ]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
         self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
+        self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars else None
+                                    for r, (_n, pat) in zip(p.exclusions, self.exclusions)]
         self.condition = cue_regex(p.conditions.cues)
         self.condition_blocker = cue_regex(p.conditions.blockers)
         self.reference = regex.compile(p.reference.pattern)
@@ -161,6 +165,8 @@ class CompiledRules:
             r"(?<!\p{L})(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\p{L})"
         )
         self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
+        # Letters only: whole words then, found by string search (None: the pattern is needed).
+        self.plain_number_words = tuple(words) if all(_LETTERS.fullmatch(w) for w in words) else None
 
 
 def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
@@ -169,6 +175,7 @@ def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
 
 
 _TRAILING_WORD = regex.compile(r"\p{L}+\Z")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _last_words(phrases: list[str]) -> tuple[str, ...] | None:
