@@ -105,3 +105,16 @@ def test_exclusion_examples_hold_only_their_characters() -> None:
             for example in rule.examples:
                 m = regex.compile(rule.pattern).search(fold(example))
                 assert m is not None and chars.fullmatch(m.group())
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_no_direction_cue_without_its_first_word(seed: Path) -> None:
+    folded = fold(seed.read_text(encoding="utf-8"))
+    rules = compiled()
+    rng = random.Random(seed.name)
+    for _ in range(500):
+        s = rng.randrange(len(folded))
+        window = folded[s : s + rng.randrange(1, 300)]
+        for (_name, cue), needs in zip(rules.directions, rules.direction_needs):
+            if cue.search(window):
+                assert any(need in window for need in needs)

@@ -225,11 +225,12 @@ def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> N
     if "trở" in clause_window:  # every _STRIP_RISE phrase starts with it
         clause_window = _STRIP_RISE.sub(_blank, clause_window)
     best = None
-    if rules.any_direction.search(clause_window):
-        for name, cue in rules.directions:
-            for m in cue.finditer(clause_window):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
+    for (name, cue), needs in zip(rules.directions, rules.direction_needs):
+        if not any(map(clause_window.__contains__, needs)):
+            continue  # substring tests instead of a regex scan of the clause
+        for m in cue.finditer(clause_window):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
     v.direction = best[1] if best else None
     if v.comparator == "change" and v.direction is None:
         v.direction = "increase" if "tăng" in window else "decrease"

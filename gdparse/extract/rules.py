@@ -136,12 +136,13 @@ class CompiledRules:
         ]
         self.comparators_after = [(r.name, regex.compile(r.pattern)) for r in p.comparators_after]
         self.directions = [(r.name, cue_regex(r.cues)) for r in p.directions]
+        # A cue match holds the first word of its cue as written: without one, no search is needed.
+        self.direction_needs = [tuple(sorted({fold(c).split(" ")[0] for c in r.cues})) for r in p.directions]
         # Any of them: where none matches, the rules need not be tried one by one.
         # A comparator cue ends its window: the window then ends with the last word of a cue or filler,
         # and any of the cues matches it.
         self.any_comparator = _any_of([pat for _n, pat in self.comparators])
         self.comparator_endings = _last_words([c for r in p.comparators for c in r.cues] + p.comparator_fillers)
-        self.any_direction = _any_of([pat for _n, pat in self.directions])
         self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
         self.times = [(r, regex.compile(r.pattern)) for r in p.times]
         # Indices of the year groups (0: no such group), and the strings a match needs.
