@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from gdparse.extract.budgets import _compiled, budget_rules, money_matches
-from gdparse.extract.milestones import _number_words
+from gdparse.extract.quantities import number_words_in
 from gdparse.extract.rules import compiled, patterns_file
 from gdparse.vietnamese import fold
 
@@ -79,7 +79,7 @@ def test_number_words_by_string_search(seed: Path) -> None:
     for _ in range(2000):
         s = rng.randrange(len(folded))
         e = min(len(folded), s + rng.randrange(0, 400))
-        assert _number_words(folded, s, e) == [(*m.span(), m.group()) for m in pattern.finditer(folded, s, e)]
+        assert number_words_in(folded, s, e) == [(*m.span(), m.group()) for m in pattern.finditer(folded, s, e)]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gdparse.extract.quantities import NUMBER, clauses, parse_number, sentences
+from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
 from gdparse.extract.rules import TimeRule, compiled
 from gdparse.model import Milestone
 
-_LETTER = regex.compile(r"\p{L}")
 _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 # Fuller names of a bare rate unit, taken from an earlier mention in the same target.
 _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
@@ -111,24 +110,6 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     return spans
 
 
-def _number_words(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, word) of what ``number_word.finditer`` finds in a span. Words of letters only
-    match as whole words, which never overlap: a string search per word instead of a regex scan."""
-    rules = compiled()
-    if rules.plain_number_words is None:
-        return [(*m.span(), m.group()) for m in rules.number_word.finditer(folded, start, end)]
-    found = []
-    for word in rules.plain_number_words:
-        pos = folded.find(word, start, end)
-        while pos >= 0:
-            after = pos + len(word)
-            if not (pos and _LETTER.match(folded, pos - 1)) and not (after < end and _LETTER.match(folded, after)):
-                found.append((pos, after, word))
-            pos = folded.find(word, pos + 1, end)
-    found.sort()
-    return found
-
-
 def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Value]:
     rules = compiled()
     values: list[_Value] = []
@@ -141,7 +122,7 @@ def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]
             continue
         unit, unit_end = _unit_at(folded, e, end)
         values.append(_Value(s, e, number, unit, unit_end if unit else e))
-    for s, e, word in _number_words(folded, start, end):
+    for s, e, word in number_words_in(folded, start, end):
         if _overlaps(blocked, s, e):
             continue
         unit, unit_end = _unit_at(folded, e, end)
