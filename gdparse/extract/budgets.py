@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.extract.stretches import StretchScan
 from gdparse.model import Budget, BudgetSource, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
 
@@ -38,6 +39,8 @@ class SourceRule(_Model):
 
 class MoneyRule(_Model):
     pattern: str
+    needs: list[str] = []  # every amount holds one of these strings ...
+    chars: str = ""  # ... and only characters of this class (both empty: the whole text is searched)
     examples: list[str] = []
 
 
@@ -57,6 +60,20 @@ def budget_rules() -> BudgetFile:
 def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
     rules = budget_rules()
     return [(s.name, cue_regex(s.cues)) for s in rules.sources], regex.compile(rules.money.pattern)
+
+
+@cache
+def _money_scan() -> StretchScan | None:
+    money = budget_rules().money
+    if not (money.needs and money.chars):
+        return None
+    return StretchScan(_compiled()[1], money.needs, money.chars)
+
+
+def money_matches(folded: str) -> list[regex.Match[str]]:
+    """``money.finditer(folded)``, run only around the currency words: a whole-text scan is slow."""
+    scan = _money_scan()
+    return list(_compiled()[1].finditer(folded)) if scan is None else scan.matches(folded)
 
 
 def amount_vnd(raw: str) -> float | None:
@@ -118,7 +135,6 @@ def extract_budgets(doc: PlanDocument) -> PlanDocument:
 
 def _extract(doc: PlanDocument) -> list[Budget]:
     folded = fold(doc.text)
-    _rules, money = _compiled()
     out: list[Budget] = []
     seen: set[str] = set()
     for zs, ze in budget_zones(doc, folded):
@@ -126,7 +142,7 @@ def _extract(doc: PlanDocument) -> list[Budget]:
             if name not in seen:
                 seen.add(name)
                 out.append(Budget(start=s, end=e, source=name))  # type: ignore[arg-type]
-    for m in money.finditer(folded):
+    for m in money_matches(folded):
         sentence = next(((s, e) for s, e in sentences(doc.text, max(0, m.start() - 400), min(len(folded), m.end() + 400))
                          if s <= m.start() < e), (m.start(), m.end()))
         near = sources_in(folded, *sentence)

@@ -81,6 +81,52 @@ def _compiled_cues() -> list[tuple[Indicator, list[regex.Pattern[str]]]]:
 
 
 _WORD = regex.compile(r"\p{L}+")
+_PLAIN_CUE = regex.compile(r"\p{L}+(?: \p{L}+)*")
+# One-word cues, and (words, pattern) of each longer cue, of a cue group.
+_GroupTest = tuple[frozenset[str], list[tuple[frozenset[str], regex.Pattern[str]]]]
+
+
+@cache
+def _word_tests() -> list[list[_GroupTest | None]]:
+    """Per indicator and cue group: (one-word cues, [(words, pattern)] of the longer cues), or None
+    for a group with a cue that is not words joined by single spaces.
+
+    A one-word cue matches between non-letters, so exactly where it is a whole word of the text: a
+    set lookup instead of a regex search. A longer cue's pattern starts with its first word (the
+    regex engine then skips ahead by string search) and checks the letter before that word after it.
+    """
+    tests: list[list[_GroupTest | None]] = []
+    for ind in catalogue().indicators:
+        row: list[_GroupTest | None] = []
+        for group in ind.cues:
+            folded = {fold(cue) for cue in group}
+            if not all(_PLAIN_CUE.fullmatch(cue) for cue in folded):
+                row.append(None)
+                continue
+            single = frozenset(cue for cue in folded if " " not in cue)
+            longer = []
+            for cue in sorted(folded - single):
+                words = cue.split(" ")
+                first = regex.escape(words[0])
+                rest = r"\s+".join(regex.escape(w) for w in words[1:])
+                longer.append((frozenset(words), regex.compile(rf"{first}(?<!\p{{L}}{first})\s+{rest}(?!\p{{L}})")))
+            row.append((single, longer))
+        tests.append(row)
+    return tests
+
+
+def _group_found(folded: str, words: set[str], i: int, j: int) -> bool:
+    """Whether cue group ``j`` of indicator ``i`` matches ``folded`` (``words``: its whole words)."""
+    test = _word_tests()[i][j]
+    if test is None:
+        return _compiled_cues()[i][1][j].search(folded) is not None
+    single, longer = test
+    if not single.isdisjoint(words):
+        return True
+    for cue_words, pattern in longer:
+        if cue_words <= words and pattern.search(folded):
+            return True
+    return False
 
 
 @cache
@@ -129,6 +175,11 @@ def strategy_for_years(years: list[int]) -> str | None:
     return "2011-2020" if early * 2 >= len(years) else "2021-2030"
 
 
+@cache
+def _index_words() -> frozenset[str]:
+    return frozenset(_cue_index()[0])
+
+
 def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None, float | None]:
     """Best national indicator for a target text: (id, score) or (None, None)."""
     return match_folded(fold(text), strategy)
@@ -139,14 +190,14 @@ def match_folded(folded: str, strategy: str | None = None) -> tuple[str | None, 
     by_word, always = _cue_index()
     words = set(_WORD.findall(folded))
     candidates = set(always)
-    for word in words:
-        for cue_words, i, j in by_word.get(word, ()):
+    for word in words.intersection(_index_words()):  # a C-level pass over the few shared words
+        for cue_words, i, j in by_word[word]:
             if cue_words <= words:
                 candidates.add((i, j))
     compiled = _compiled_cues()
     hits_of: dict[int, int] = {}
     for i, j in candidates:
-        if compiled[i][1][j].search(folded):
+        if _group_found(folded, words, i, j):
             hits_of[i] = hits_of.get(i, 0) + 1
     best: tuple[float, int, str] | None = None
     for i in sorted(hits_of):  # catalogue order: the first of equal keys wins

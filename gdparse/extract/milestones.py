@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from gdparse.extract.quantities import NUMBER, clauses, parse_number, sentences
+from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
 from gdparse.extract.rules import TimeRule, compiled
 from gdparse.model import Milestone
 
@@ -63,9 +63,12 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
     rules = compiled()
+    piece = folded[start:end]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, (y, y1, y2) in rules.times_with_groups:
+    for rule, pattern, (y, y1, y2), needs in rules.times_with_groups:
+        if needs and not any(map(piece.__contains__, needs)):
+            continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
         for m in pattern.finditer(folded, start, end):
             s, e = m.span()
             if taken and _overlaps(taken, s, e):
@@ -97,8 +100,13 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
 
 
 def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
+    rules = compiled()
+    piece = folded[start:end]
     spans = [(t.start, t.end) for t in times]
-    spans += [m.span() for _name, pattern in compiled().exclusions for m in pattern.finditer(folded, start, end)]
+    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_needs, rules.exclusion_stretches):
+        if not needs or any(map(piece.__contains__, needs)):  # as in find_times
+            found = pattern.finditer(folded, start, end) if stretches is None else stretches.matches(folded, start, end)
+            spans += [m.span() for m in found]
     return spans
 
 
@@ -114,15 +122,15 @@ def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]
             continue
         unit, unit_end = _unit_at(folded, e, end)
         values.append(_Value(s, e, number, unit, unit_end if unit else e))
-    for m in rules.number_word.finditer(folded, start, end):
-        if _overlaps(blocked, *m.span()):
+    for s, e, word in number_words_in(folded, start, end):
+        if _overlaps(blocked, s, e):
             continue
-        unit, unit_end = _unit_at(folded, m.end(), end)
+        unit, unit_end = _unit_at(folded, e, end)
         if unit is None or (unit not in rules.count_units and unit != "times"):
             continue
-        if not rules.number_word_cue.search(folded, max(start, m.start() - 20), m.start()):
+        if not rules.number_word_cue.search(folded, max(start, s - 20), s):
             continue
-        values.append(_Value(m.start(), m.end(), float(rules.number_words[m.group()]), unit, unit_end))
+        values.append(_Value(s, e, float(rules.number_words[word]), unit, unit_end))
     values.sort(key=lambda v: v.start)
     # A number inside the unit of the previous one ("/100.000") is part of that unit.
     kept: list[_Value] = []
@@ -198,11 +206,12 @@ def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> N
     if "trở" in clause_window:  # every _STRIP_RISE phrase starts with it
         clause_window = _STRIP_RISE.sub(_blank, clause_window)
     best = None
-    if rules.any_direction.search(clause_window):
-        for name, cue in rules.directions:
-            for m in cue.finditer(clause_window):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
+    for (name, cue), needs in zip(rules.directions, rules.direction_needs):
+        if not any(map(clause_window.__contains__, needs)):
+            continue  # substring tests instead of a regex scan of the clause
+        for m in cue.finditer(clause_window):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)
     v.direction = best[1] if best else None
     if v.comparator == "change" and v.direction is None:
         v.direction = "increase" if "tăng" in window else "decrease"

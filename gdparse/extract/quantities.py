@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from gdparse.extract.rules import compiled
+
 # A number as Vietnamese plans write it: "100.000" (thousands dot), "3,5" (decimal comma),
 # "04" (leading zero). A dot followed by one or two digits is read as a decimal point.
 NUMBER = regex.compile(
@@ -12,6 +14,7 @@ NUMBER = regex.compile(
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}\d(\"'])|\n+")
 _CLAUSE_END = ";"
+_LETTER = regex.compile(r"\p{L}")
 
 def parse_number(raw: str) -> float | None:
     """Read a Vietnamese number: ``3,5`` -> 3.5, ``100.000`` -> 100000, ``04`` -> 4."""
@@ -50,3 +53,21 @@ def clauses(text: str, start: int, end: int,
             cut = text.find(_CLAUSE_END, pos, e)
         out.append((pos, e))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def number_words_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of what ``number_word.finditer`` finds in a span. Words of letters only
+    match as whole words, which never overlap: a string search per word instead of a regex scan."""
+    rules = compiled()
+    if rules.plain_number_words is None:
+        return [(*m.span(), m.group()) for m in rules.number_word.finditer(folded, start, end)]
+    found = []
+    for word in rules.plain_number_words:
+        pos = folded.find(word, start, end)
+        while pos >= 0:
+            after = pos + len(word)
+            if not (pos and _LETTER.match(folded, pos - 1)) and not (after < end and _LETTER.match(folded, after)):
+                found.append((pos, after, word))
+            pos = folded.find(word, pos + 1, end)
+    found.sort()
+    return found

@@ -13,6 +13,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from gdparse.extract.stretches import StretchScan
 from gdparse.rules import load_yaml as _load_data
 from gdparse.vietnamese import fold
 
@@ -51,6 +52,8 @@ class CueRule(_Rule):
 class PatternRule(_Rule):
     name: str = ""
     pattern: str
+    needs: list[str] = []  # every match holds one of these strings (empty: no such test)
+    chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
     examples: list[str] = []
 
 
@@ -133,19 +136,24 @@ class CompiledRules:
         ]
         self.comparators_after = [(r.name, regex.compile(r.pattern)) for r in p.comparators_after]
         self.directions = [(r.name, cue_regex(r.cues)) for r in p.directions]
+        # A cue match holds the first word of its cue as written: without one, no search is needed.
+        self.direction_needs = [tuple(sorted({fold(c).split(" ")[0] for c in r.cues})) for r in p.directions]
         # Any of them: where none matches, the rules need not be tried one by one.
         # A comparator cue ends its window: the window then ends with the last word of a cue or filler,
         # and any of the cues matches it.
         self.any_comparator = _any_of([pat for _n, pat in self.comparators])
         self.comparator_endings = _last_words([c for r in p.comparators for c in r.cues] + p.comparator_fillers)
-        self.any_direction = _any_of([pat for _n, pat in self.directions])
         self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
         self.times = [(r, regex.compile(r.pattern)) for r in p.times]
-        # Indices of the year groups (0: no such group).
+        # Indices of the year groups (0: no such group), and the strings a match needs.
         self.times_with_groups = [
-            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2"))) for r, pat in self.times
+            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2")), tuple(r.needs))
+            for r, pat in self.times
         ]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
+        self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
+        self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars else None
+                                    for r, (_n, pat) in zip(p.exclusions, self.exclusions)]
         self.condition = cue_regex(p.conditions.cues)
         self.condition_blocker = cue_regex(p.conditions.blockers)
         self.reference = regex.compile(p.reference.pattern)
@@ -158,6 +166,8 @@ class CompiledRules:
             r"(?<!\p{L})(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\p{L})"
         )
         self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
+        # Letters only: whole words then, found by string search (None: the pattern is needed).
+        self.plain_number_words = tuple(words) if all(_LETTERS.fullmatch(w) for w in words) else None
 
 
 def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
@@ -166,6 +176,7 @@ def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
 
 
 _TRAILING_WORD = regex.compile(r"\p{L}+\Z")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _last_words(phrases: list[str]) -> tuple[str, ...] | None:
