@@ -85,14 +85,30 @@ def _char_trie(items: list[tuple[str, str]]) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
+@cache
+def _non_word_chars() -> str:
+    """Every BMP character that is no word character for ``re``, in order."""
+    return "".join(re.findall(r"\W", "".join(map(chr, range(0x10000)))))
+
+
+def _non_word_class(exclude: str) -> str:
+    """A ``re`` class of the non-word characters (those outside the BMP included) but ``exclude``,
+    spelled out: ``re`` scans for a spelled-out set faster than for a negated ``\\w``."""
+    chars = "".join(c for c in _non_word_chars() if c not in exclude)
+    return f"[{_char_class(chars)}\U00010000-\U0010FFFF]"
+
+
+@cache
 def _gap() -> str:
     """Between two tokens of an alias: characters that are no token, and dropped words ("và").
 
     Possessive: a token never begins with a gap character nor is a dropped word, so giving any of
-    the gap back cannot help; and the common gap, blanks only, is one fast repeat.
+    the gap back cannot help; and the common gap, blanks, is one fast repeat before the general
+    one. A dropped word needs no "no word character before": what precedes it is a gap character
+    or the end of a token, and a word token ends before a non-word character.
     """
     dropped = "|".join(map(re.escape, sorted(registry.DROPPED_WORDS)))
-    return rf"[^\w.:;()\n]*+(?:(?<!\w)(?:{dropped})(?!\w)[^\w.:;()\n]*+)*+"
+    return rf" *+[^\w.:;()\n]*+(?:(?:{dropped})(?!\w)[^\w.:;()\n]*+)*+"
 
 
 def _is_word(tok: str) -> bool:
@@ -100,8 +116,9 @@ def _is_word(tok: str) -> bool:
 
 
 def sequence_pattern(tokens: tuple[str, ...]) -> str:
-    """A ``re`` pattern for these tokens coming next in the folded text of a regular line."""
-    return "".join(_gap() + (rf"(?<!\w){re.escape(t)}(?!\w)" if _is_word(t) else re.escape(t)) for t in tokens)
+    """A ``re`` pattern for these tokens coming next in the folded text of a regular line, after a
+    token (no "no word character before" test for a word: see _gap)."""
+    return "".join(_gap() + (rf"{re.escape(t)}(?!\w)" if _is_word(t) else re.escape(t)) for t in tokens)
 
 
 def next_token_pattern(choices: dict[str, str]) -> str:
@@ -109,7 +126,8 @@ def next_token_pattern(choices: dict[str, str]) -> str:
     character test per failing position however many choices there are."""
     words = [(tok, r"(?!\w)" + rest) for tok, rest in choices.items() if _is_word(tok)]
     others = [(tok, rest) for tok, rest in choices.items() if not _is_word(tok)]
-    branches = ([r"(?<!\w)" + _char_trie(words)] if words else []) + ([_char_trie(others)] if others else [])
+    # No "no word character before" test for a word: see _gap.
+    branches = ([_char_trie(words)] if words else []) + ([_char_trie(others)] if others else [])
     return _gap() + (branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
 
 
@@ -129,32 +147,58 @@ def _after(node: dict, depth: int, path: tuple[str, ...], ends: dict) -> str:
     return out
 
 
-def _first_tokens(trie: dict, ends: dict) -> str:
+def _first_tokens(trie: dict, ends: dict, word_start: bool) -> str:
     """The first token of an alias, consumed, and the rest looked ahead for (another alias may
-    begin at the next token). "No word character before" is tested once the token matched, so that
+    begin at the next token). With ``word_start`` the caller has made sure that no word character
+    comes before; otherwise "no word character before" is tested once a word token matched, so that
     the pattern starts with a character set, which ``re`` scans for quickly."""
     items = []
     for tok, child in trie.items():
         rest = f"(?={_after(child, 1, (), ends)})"
-        items.append((tok, rf"(?!\w)(?<!\w.{{{len(tok)}}})" + rest if _is_word(tok) else rest))
+        if _is_word(tok):
+            rest = r"(?!\w)" + ("" if word_start else rf"(?<!\w.{{{len(tok)}}})") + rest
+        items.append((tok, rest))
     return _char_trie(items)
 
 
-@cache
-def _alias_pattern() -> tuple[re.Pattern[str], dict[int, tuple[tuple[int, int, str], ...]]]:
-    """The alias trie as one pattern: it consumes the first token of an alias and looks ahead along
-    the trie as far as the text goes, leaving an empty group at every alias end on the way (the
-    tokens after a position are fixed, so all aliases beginning there lie on one path).
+Paths = dict[int, tuple[tuple[int, int, str], ...]]
 
-    Also returns, for the group of the last alias end (``lastindex``), the (group, token count,
-    alias key) of every alias end on its path.
-    """
+
+def _compile(prefixes: tuple[tuple[str, int], ...], trie: dict, word_start: bool) -> list[tuple[re.Pattern[str], int, Paths]]:
+    """The first tokens of ``trie`` after each (prefix, its length) as a pattern, with, for the group
+    of the last alias end of a match (``lastindex``), the (group, token count, alias key) of every
+    alias end on its path (the groups are the same in each pattern)."""
     ends: dict[str, tuple[int, str, tuple[str, ...]]] = {}
-    pattern = re.compile(_first_tokens(alias_trie(), ends))
-    group = pattern.groupindex
-    paths = {group[name]: tuple((group[step], ends[step][0], ends[step][1]) for step in path)
-             for name, (_, _, path) in ends.items()}
-    return pattern, paths
+    body = _first_tokens(trie, ends, word_start)
+    out = []
+    for prefix, skip in prefixes:
+        pattern = re.compile(prefix + body)
+        group = pattern.groupindex
+        paths = {group[name]: tuple((group[step], ends[step][0], ends[step][1]) for step in path)
+                 for name, (_, _, path) in ends.items()}
+        out.append((pattern, skip, paths))
+    return out
+
+
+@cache
+def _alias_patterns() -> tuple[tuple[re.Pattern[str], int, Paths], ...]:
+    """The alias trie as patterns that consume the first token of an alias and look ahead along the
+    trie as far as the text goes, leaving an empty group at every alias end on the way (the tokens
+    after a position are fixed, so all aliases beginning there lie on one path); with how many
+    characters before the alias each consumes, and the alias ends of each match (:func:`_compile`).
+
+    A word begins at the start of the text, after a blank or after another non-word character: one
+    pattern each. The common case starts with a literal blank, which ``re`` finds faster than a
+    character set, and the trie is tried at word starts only. First tokens that are not words (if an
+    alias begins with one) get a pattern of their own.
+    """
+    trie = alias_trie()
+    words = {tok: child for tok, child in trie.items() if _is_word(tok)}
+    others = {tok: child for tok, child in trie.items() if not _is_word(tok)}
+    out = _compile(((" ", 1), (_non_word_class(" "), 1), ("^", 0)), words, word_start=True) if words else []
+    if others:
+        out += _compile((("", 0),), others, word_start=False)
+    return tuple(out)
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -210,18 +254,19 @@ class AliasSearch:
             for i, (key, _, _) in enumerate(toks):
                 if key in trie:
                     out += _walk_tokens(toks, i)
-        pattern, paths = _alias_pattern()
-        if not self._deleted:  # view offsets are text offsets
-            for m in pattern.finditer(self.view):
-                start = m.start()
-                out += [(count, start, m.end(group), key, m.end(group)) for group, count, key in paths[m.lastindex]]
-            return out
-        offset = self._offset
-        for m in pattern.finditer(self.view):
-            start = offset(m.start())
-            for group, count, key in paths[m.lastindex]:
-                stop = m.end(group)
-                out.append((count, start, offset(stop), key, stop))
+        view, deleted = self.view, self._deleted
+        for pattern, skip, paths in _alias_patterns():
+            if not deleted:  # view offsets are text offsets
+                for m in pattern.finditer(view):
+                    start = m.start() + skip
+                    out += [(count, start, m.end(group), key, m.end(group)) for group, count, key in paths[m.lastindex]]
+                continue
+            for m in pattern.finditer(view):  # _offset inlined: it runs for every match
+                start = m.start() + skip
+                start += bisect_right(deleted, start)
+                for group, count, key in paths[m.lastindex]:
+                    stop = m.end(group)
+                    out.append((count, start, stop + bisect_right(deleted, stop), key, stop))
         return out
 
     def end_after(self, match: Match, pattern: re.Pattern[str]) -> int | None:
