@@ -2,8 +2,9 @@
 
 Aliases are sequences of matching tokens (:func:`gdparse.registry.tokens`): words of the folded text,
 with "và" dropped and acronym runs ("LĐ-TB&XH") read as one word. The alias keys form a trie of
-tokens, written as one regular expression: one C-level pass over the folded text stops at every
-token that begins an alias and, looking ahead along the trie, marks every alias that ends on the way.
+tokens, written as a regular expression: C-level passes over the folded text (one for words after a
+blank, one for words after other characters) stop at every token that begins an alias and, looking
+ahead along the trie, mark every alias that ends on the way.
 
 Acronym runs are joined beforehand: their joiners are deleted from a copy of the folded text (the
 "view"), whose offsets map back through the deleted positions. Lines where the folded text does not
@@ -164,41 +165,40 @@ def _first_tokens(trie: dict, ends: dict, word_start: bool) -> str:
 Paths = dict[int, tuple[tuple[int, int, str], ...]]
 
 
-def _compile(prefixes: tuple[tuple[str, int], ...], trie: dict, word_start: bool) -> list[tuple[re.Pattern[str], int, Paths]]:
-    """The first tokens of ``trie`` after each (prefix, its length) as a pattern, with, for the group
-    of the last alias end of a match (``lastindex``), the (group, token count, alias key) of every
-    alias end on its path (the groups are the same in each pattern)."""
+def _compile(prefixes: tuple[str, ...], trie: dict, word_start: bool) -> list[tuple[re.Pattern[str], Paths]]:
+    """The first tokens of ``trie`` after each prefix as a pattern, with, for the group of the last
+    alias end of a match (``lastindex``), the (group, token count, alias key) of every alias end on
+    its path (the groups are the same in each pattern)."""
     ends: dict[str, tuple[int, str, tuple[str, ...]]] = {}
     body = _first_tokens(trie, ends, word_start)
     out = []
-    for prefix, skip in prefixes:
+    for prefix in prefixes:
         pattern = re.compile(prefix + body)
         group = pattern.groupindex
         paths = {group[name]: tuple((group[step], ends[step][0], ends[step][1]) for step in path)
                  for name, (_, _, path) in ends.items()}
-        out.append((pattern, skip, paths))
+        out.append((pattern, paths))
     return out
 
 
 @cache
-def _alias_patterns() -> tuple[tuple[re.Pattern[str], int, Paths], ...]:
+def _alias_patterns() -> tuple[list[tuple[re.Pattern[str], Paths]], list[tuple[re.Pattern[str], Paths]]]:
     """The alias trie as patterns that consume the first token of an alias and look ahead along the
     trie as far as the text goes, leaving an empty group at every alias end on the way (the tokens
-    after a position are fixed, so all aliases beginning there lie on one path); with how many
-    characters before the alias each consumes, and the alias ends of each match (:func:`_compile`).
+    after a position are fixed, so all aliases beginning there lie on one path); with the alias
+    ends of each match (:func:`_compile`).
 
-    A word begins at the start of the text, after a blank or after another non-word character: one
-    pattern each. The common case starts with a literal blank, which ``re`` finds faster than a
-    character set, and the trie is tried at word starts only. First tokens that are not words (if an
-    alias begins with one) get a pattern of their own.
+    First, patterns that consume the one character before the alias: a word begins after a blank
+    or after another non-word character (or at the start of the text: see ``matches``). The common
+    case starts with a literal blank, which ``re`` finds faster than a character set, and the trie
+    is tried at word starts only. Second, a pattern for first tokens that are not words (if an
+    alias begins with one).
     """
     trie = alias_trie()
     words = {tok: child for tok, child in trie.items() if _is_word(tok)}
     others = {tok: child for tok, child in trie.items() if not _is_word(tok)}
-    out = _compile(((" ", 1), (_non_word_class(" "), 1), ("^", 0)), words, word_start=True) if words else []
-    if others:
-        out += _compile((("", 0),), others, word_start=False)
-    return tuple(out)
+    return (_compile((" ", _non_word_class(" ")), words, word_start=True) if words else [],
+            _compile(("",), others, word_start=False) if others else [])
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -255,18 +255,23 @@ class AliasSearch:
                 if key in trie:
                     out += _walk_tokens(toks, i)
         view, deleted = self.view, self._deleted
-        for pattern, skip, paths in _alias_patterns():
-            if not deleted:  # view offsets are text offsets
-                for m in pattern.finditer(view):
-                    start = m.start() + skip
-                    out += [(count, start, m.end(group), key, m.end(group)) for group, count, key in paths[m.lastindex]]
-                continue
-            for m in pattern.finditer(view):  # _offset inlined: it runs for every match
-                start = m.start() + skip
-                start += bisect_right(deleted, start)
-                for group, count, key in paths[m.lastindex]:
-                    stop = m.end(group)
-                    out.append((count, start, stop + bisect_right(deleted, stop), key, stop))
+        after_char, others = _alias_patterns()
+        # (match, characters before the alias, view position of string position 0, alias ends): a
+        # word at the start of the view is matched after a line break put before its first line.
+        hits = [(m, 1, 0, paths) for pattern, paths in after_char for m in pattern.finditer(view)]
+        if after_char and view:
+            pattern, paths = after_char[1]
+            line_end = view.find("\n")
+            m = pattern.match("\n" + (view if line_end < 0 else view[:line_end]))
+            if m:
+                hits.append((m, 1, -1, paths))
+        hits += [(m, 0, 0, paths) for pattern, paths in others for m in pattern.finditer(view)]
+        for m, skip, base, paths in hits:
+            start = m.start() + skip + base
+            start += bisect_right(deleted, start)  # _offset inlined: it runs for every match
+            for group, count, key in paths[m.lastindex]:
+                stop = m.end(group) + base
+                out.append((count, start, stop + bisect_right(deleted, stop), key, stop))
         return out
 
     def end_after(self, match: Match, pattern: re.Pattern[str]) -> int | None:

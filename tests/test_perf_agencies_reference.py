@@ -51,10 +51,12 @@ def test_seed_matches_the_reference(seed_id: str) -> None:
 
 def test_awkward_lines_match_the_reference() -> None:
     # Acronym runs, dropped words, odd characters (combining marks, superscripts, non-BMP letters,
-    # the placeholder), line breaks and province names in every position.
+    # the placeholder), line breaks, other characters before a word and province names in every
+    # position.
     pieces = ["Sở LĐ-TB&XH", "UBND tỉnh", "Bắc Ninh", "tinh", "và", "Ủy ban nhân dân (UBND) tỉnh", "Hội LHPN",
               "Sở Văn hóa, Thể thao và Du lịch", "Cục Thống kê", "\u0301", "²", "𝐀", "\x01", "Bộ", "-", "&", "/",
-              "\n", ";", ".", "QĐ-UBND", "Sở Y tế", "Lạng Sơn", "BHXH", "Công an tỉnh", "Trung tâm"]
+              "\n", ";", ".", "QĐ-UBND", "Sở Y tế", "Lạng Sơn", "BHXH", "Công an tỉnh", "Trung tâm",
+              "(", ")", "\t", '"', "–", "…", "\u00a0", "_", "1"]
     rng = random.Random(7)
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice([" ", "", ", ", "\n"]) for _ in range(rng.randint(1, 12)))

@@ -134,6 +134,7 @@ def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
     matches.sort(key=itemgetter(0), reverse=True)
     taken = bytearray(len(text))  # characters of the matches kept so far
     kept: list[tuple[int, int, str]] = []
+    extension, end_after = _extension(), search.end_after
     for match in matches:
         _, start, end, key, _ = match
         if taken.find(1, start, end) >= 0:
@@ -141,7 +142,7 @@ def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
         taken[start:end] = b"\x01" * (end - start)
         agency_id, extends = _resolution(key, year)
         if extends:
-            extended = search.end_after(match, _extension())
+            extended = end_after(match, extension)
             if extended is None:
                 after = search.tokens_after(match, _extension_tokens())
                 absorbed = _extend(after)
