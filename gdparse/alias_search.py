@@ -7,10 +7,12 @@ blank, one for words after other characters) stop at every token that begins an 
 ahead along the trie, mark every alias that ends on the way.
 
 Acronym runs are joined beforehand: their joiners are deleted from a copy of the folded text (the
-"view"), whose offsets map back through the deleted positions. Lines where the folded text does not
-give the tokens otherwise (the placeholder character, characters outside the BMP, characters on
-which ``re`` and ``regex`` disagree about ``\\w``) are tokenised in full by the registry (rare). The
-standard ``re`` module is used: it runs these patterns several times faster than ``regex``.
+"view"), whose offsets map back through the deleted positions. Characters that only ``re`` reads
+as word characters (superscript footnote marks) are blanked in the view. Lines where the folded
+text does not give the tokens otherwise (the placeholder character, characters outside the BMP,
+the other characters on which ``re`` and ``regex`` disagree about ``\\w``) are tokenised in full by
+the registry (rare). The standard ``re`` module is used: it runs these patterns several times
+faster than ``regex``.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ def _char_class(chars: str) -> str:
 @cache
 def _irregular_char() -> re.Pattern[str]:
     """Characters that make a line irregular: a joiner between capitals (the line may hold an
-    acronym run) or an odd character, after which the line is tokenised in full: the placeholder,
-    characters outside the BMP and those on which ``re`` and ``regex`` disagree about ``\\w``.
+    acronym run), a character of :func:`_blanked_chars`, or an odd character, after which the line
+    is tokenised in full: the placeholder, characters outside the BMP and the others on which ``re``
+    and ``regex`` disagree about ``\\w``.
 
     Folding never turns a character into an odd one, so the text is scanned, not its folded copy.
     """
@@ -59,6 +62,15 @@ def _irregular_char() -> re.Pattern[str]:
     upper = _char_class("".join(regex.findall(r"\p{Lu}", bmp)))
     # One character set first, so that ``re`` scans for it quickly.
     return re.compile(f"[&/\\-{odd}](?:(?<=[&/\\-])(?=[{upper}])(?<=[{upper}].)|(?<![&/\\-]))")
+
+
+@cache
+def _blanked_chars() -> frozenset[str]:
+    """Characters that ``re`` reads as word characters and ``regex`` does not (superscript digits
+    of footnote marks): to the registry's tokens they part words as a blank does, so the view
+    holds a blank instead of tokenising their line in full."""
+    bmp = "".join(map(chr, range(0x10000)))
+    return frozenset(re.findall(r"\w", bmp)) - frozenset(regex.findall(r"\w", bmp))
 
 
 @cache
@@ -212,23 +224,33 @@ class AliasSearch:
 
     def __init__(self, text: str, keys: str) -> None:
         self.text, self.keys = text, keys
-        odd, runs = set(), set()
+        odd, runs, blanks = set(), set(), []
+        blanked = _blanked_chars()
         line = (0, 0)
         for m in _irregular_char().finditer(text):
             if m.start() >= line[1]:  # the first hit on its line: find the line once
                 line = _line(text, m.start())
-            (runs if m.group() in "&/-" else odd).add(line)
+            char = m.group()
+            if char in "&/-":
+                runs.add(line)
+            elif char in blanked:
+                blanks.append((m.start(), line))
+            else:
+                odd.add(line)
         runs -= odd
         self.odd_lines = sorted(odd)
         # Deleted joiners, as positions in the view; and the view: the folded text with joiners of
-        # acronym runs deleted and odd lines blanked out (same length, so no alias is found there).
+        # acronym runs deleted, blanked characters and odd lines blanked out (same length, so no
+        # alias is found there).
         self._deleted: list[int] = []
         self.view = keys
-        if odd or runs:
-            self.view = self._build_view(odd, runs)
+        blank_at = [pos for pos, line in blanks if line not in odd]
+        if odd or runs or blank_at:
+            self.view = self._build_view(odd, runs, blank_at)
 
-    def _build_view(self, odd: set[tuple[int, int]], runs: set[tuple[int, int]]) -> str:
+    def _build_view(self, odd: set[tuple[int, int]], runs: set[tuple[int, int]], blank_at: list[int]) -> str:
         cuts: list[tuple[int, int, str]] = [(start, end, " " * (end - start)) for start, end in odd]
+        cuts += [(pos, pos + 1, " ") for pos in blank_at]
         for start, end in runs:
             for m in registry.ACRONYM_RUN.finditer(self.text, start, end):
                 cuts += [(i, i + 1, "") for i in range(m.start(), m.end()) if self.text[i] in "&/-"]
