@@ -42,13 +42,13 @@ def build_agencies(text: str, found: list[Found]) -> tuple[list[Agency], list[Do
     # Mentions as plain fields, validated with their agency: one model construction per agency.
     by_id: dict[str, list[dict]] = {}
     warnings: list[DocWarning] = []
-    for f in found:
-        surface = text[f.start : f.end]
-        agency_id = f.agency_id or unresolved_id(surface)
-        if f.agency_id is None:
-            warnings.append(DocWarning(code="agency_unresolved", stage=STAGE, start=f.start, end=f.end,
+    for found_id, start, end, _ in found:  # Found is a named tuple: unpacked, not read by name
+        surface = text[start:end]
+        agency_id = found_id or unresolved_id(surface)
+        if found_id is None:
+            warnings.append(DocWarning(code="agency_unresolved", stage=STAGE, start=start, end=end,
                                        message=f"agency not in the registry: {surface!r}"))
-        by_id.setdefault(agency_id, []).append({"start": f.start, "end": f.end, "surface": surface})
+        by_id.setdefault(agency_id, []).append({"start": start, "end": end, "surface": surface})
     agencies: list[Agency] = []
     for agency_id, mentions in by_id.items():
         entry = reg.get(agency_id)

@@ -10,9 +10,9 @@ by member; names that match no alias exactly go to rapidfuzz against all alias k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz, process
@@ -33,9 +33,10 @@ _MEMBER_SEP = regex.compile(r"\s*[;,]\s*")
 _PREFIX = regex.compile(r"(?i)^\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
 
 
-@dataclass(frozen=True)
-class Found:
-    """One mention: registry id (or None if unresolved), offsets into the searched text, how found."""
+class Found(NamedTuple):
+    """One mention: registry id (or None if unresolved), offsets into the searched text, how found.
+
+    A named tuple: one is built per mention, several times faster than a frozen dataclass."""
 
     agency_id: str | None
     start: int
@@ -109,7 +110,7 @@ def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[F
     for start, end in _blocks(text):
         found += _alias_mentions(text[start:end], year, offset + start)
     found = _merge_enumerations(text, found, year, offset)
-    return sorted(found, key=lambda f: f.start)
+    return sorted(found, key=itemgetter(1))  # by start
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -133,6 +134,7 @@ def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
     matches.sort(key=itemgetter(0), reverse=True)
     taken = bytearray(len(text))  # characters of the matches kept so far
     kept: list[tuple[int, int, str]] = []
+    extension, end_after = _extension(), search.end_after
     for match in matches:
         _, start, end, key, _ = match
         if taken.find(1, start, end) >= 0:
@@ -140,7 +142,7 @@ def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
         taken[start:end] = b"\x01" * (end - start)
         agency_id, extends = _resolution(key, year)
         if extends:
-            extended = search.end_after(match, _extension())
+            extended = end_after(match, extension)
             if extended is None:
                 after = search.tokens_after(match, _extension_tokens())
                 absorbed = _extend(after)
