@@ -161,17 +161,26 @@ class _Index:
     """Per-document lookups for the sentences about reports, built on the first such sentence."""
 
     def __init__(self, doc: PlanDocument) -> None:
-        mentions = [(m.start, m.end, a.id) for a in doc.agencies if a.resolved for m in a.mentions]
+        mentions = [(m.start, m.end, agency_id) for a in doc.agencies if a.resolved
+                    for agency_id in (a.id,) for m in a.mentions]
         mentions.sort(key=itemgetter(0))  # stable: mentions at one offset keep their order
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         # Responsibilities by start (then by their order in the document), and the longest span: a
         # responsibility containing a sentence starts at most that far before it.
-        self.items = sorted((r.start, i, r.end, r.agency_id) for i, r in enumerate(doc.responsibilities))
+        self.items = sorted([(r.start, i, r.end, r.agency_id) for i, r in enumerate(doc.responsibilities)])
         self.item_starts = [it[0] for it in self.items]
-        self.longest = max((end - start for start, _, end, _ in self.items), default=0)
-        # A sentence's default reporter is the assignee of the implementation item it sits in.
-        self.item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
+        self.longest = max([end - start for start, _, end, _ in self.items], default=0)
+        self._responsibilities = doc.responsibilities
+        self._item_subject: dict[tuple[int, int], str] | None = None
+
+    @property
+    def item_subject(self) -> dict[tuple[int, int], str]:
+        """A sentence's default reporter is the assignee of the implementation item it sits in (built
+        only when a sentence lies in no responsibility)."""
+        if self._item_subject is None:
+            self._item_subject = {(r.start, r.end): r.agency_id for r in self._responsibilities}
+        return self._item_subject
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         # Only mentions starting within the sentence can lie inside it.
