@@ -109,3 +109,18 @@ def test_header_cell_is_the_first_cell_that_names_the_unit():
         cells = fold(text).split("\t")
         expected = next((i for i, c in enumerate(cells) if responsibilities._TABLE_AGENCY_HEADER.search(c)), None)
         assert responsibilities._header_cell(cells) == expected, text
+
+
+def test_subjects_at_a_sentence_are_those_of_the_spans_holding_it():
+    from types import SimpleNamespace
+
+    rng = random.Random(8)
+    for _ in range(500):
+        items = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            items.append(SimpleNamespace(start=start, end=start + rng.randint(0, 15), agency_id=rng.choice("abcd")))
+        index = reporting._Index(SimpleNamespace(agencies=(), responsibilities=tuple(items)))
+        by_span = {(r.start, r.end): r.agency_id for r in items}
+        for offset in range(0, 60):
+            assert index._subjects_at(offset) == [a for (s, e), a in by_span.items() if s <= offset < e], (items, offset)
