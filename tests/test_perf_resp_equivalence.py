@@ -87,3 +87,40 @@ def test_keyword_trie_prefers_the_longest_keyword():
                           key=len, default=None)
             m = grammar.keyword.match(text)
             assert (m.group() if m else None) == longest, text
+
+
+_CLAUSE_PIECES = ["Chủ trì", "chủ trì", "phối hợp với", "Phối kết hợp", " ", ", ", " và ", "; ", "- ", "• ", "* ", ": ",
+                  ". ", "\t", "Theo chức năng, nhiệm vụ", "tham gia", "Hằng năm,", "giao", "Đề nghị", "đề nghị", "1. ",
+                  "Sở Tư pháp", "tuyên truyền", "xây dựng", "tổ chức", "tổ", "Tổng hợp báo cáo", "báo cáo", "kiểm tra",
+                  "Hoà", "Σ", "x", "chủ", "phối", "đề", "đ", "d", "\u00a0", "“", "–"]
+
+
+def test_clause_head_tests_agree_with_the_whole_key():
+    for text, start, end in _texts(_CLAUSE_PIECES, 6, longest=12):
+        slices = clauses.FoldedSlices(text)
+        key = slices.key(start, end)
+        assert slices.leading_roles(start, end) == clauses.leading_roles_of_key(key), (text, start, end)
+        assert slices.is_request(start, end) == clauses.is_request_key(key), (text, start, end)
+
+
+def test_header_cell_is_the_first_cell_that_names_the_unit():
+    pieces = ["đơn vị", "cơ quan", " ", "\t", "chủ trì", "thực hiện", "phụ trách", "x", "tt", "\n"]
+    for text, _, _ in _texts(pieces, 7, longest=12):
+        cells = fold(text).split("\t")
+        expected = next((i for i, c in enumerate(cells) if responsibilities._TABLE_AGENCY_HEADER.search(c)), None)
+        assert responsibilities._header_cell(cells) == expected, text
+
+
+def test_subjects_at_a_sentence_are_those_of_the_spans_holding_it():
+    from types import SimpleNamespace
+
+    rng = random.Random(8)
+    for _ in range(500):
+        items = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            items.append(SimpleNamespace(start=start, end=start + rng.randint(0, 15), agency_id=rng.choice("abcd")))
+        index = reporting._Index(SimpleNamespace(agencies=(), responsibilities=tuple(items)))
+        by_span = {(r.start, r.end): r.agency_id for r in items}
+        for offset in range(0, 60):
+            assert index._subjects_at(offset) == [a for (s, e), a in by_span.items() if s <= offset < e], (items, offset)

@@ -85,6 +85,35 @@ class FoldedSlices:
         """The accent-free folded form of ``text[start:end]`` that role keywords are matched against."""
         return strip_accents(self.fold(start, end))
 
+    # Most of a clause's key is never read: role keywords and request markers are looked for at its
+    # start. When the head of the key rules them out (a partial match says whether any continuation
+    # could match), the rest of the clause need not be stripped of its accents.
+
+    def leading_roles(self, start: int, end: int) -> tuple[list[Role], int | None]:
+        """``leading_roles_of_key(self.key(start, end))``."""
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+            folded = self.folded
+            at = start
+            while at < end and _is_lead(folded[at]):
+                at += 1
+            if at + _FIRST_LETTERS <= end and not _may_start_verb_group(folded[at : at + _FIRST_LETTERS]):
+                return [], None  # no skip prefix and no keyword can start here: the verb group is empty
+        return leading_roles_of_key(self.key(start, end))
+
+    def is_request(self, start: int, end: int) -> bool:
+        """``is_request_key(self.key(start, end))``."""
+        if end - start > _PEEK:
+            head = self._key_head(start, end).lstrip(_REQUEST_LEAD)
+            if head and grammar().request.match(head, partial=True) is None:
+                return False
+        return is_request_key(self.key(start, end))
+
+    def _key_head(self, start: int, end: int) -> str:
+        """``key(start, end)[:_PEEK]``."""
+        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+            return strip_accents(self.folded[start : start + _PEEK])
+        return strip_accents(fold(self.text[start:end])[:_PEEK])
+
 
 @dataclass(frozen=True)
 class RoleGrammar:
@@ -94,6 +123,7 @@ class RoleGrammar:
     skip: regex.Pattern
     request: regex.Pattern
     verb_group: regex.Pattern
+    starter: regex.Pattern  # what the verb group holds first after its lead-in: a skip prefix or a keyword
 
 
 @cache
@@ -146,11 +176,28 @@ def grammar() -> RoleGrammar:
         skip=regex.compile(skip_one),
         request=regex.compile("|".join(_key(m) for m in data.request_markers)),
         verb_group=regex.compile(verb_group),
+        starter=regex.compile(rf"{skip_one}|{keyword}"),
     )
 
 
-_LEAD_IN = r"[\s\-+*•:.]*"
+_LEAD_CHAR = r"[\s\-+*•:.]"
+_LEAD_IN = rf"{_LEAD_CHAR}*"
 _SEPARATOR = r"\s*(?:,|;|\bva\b)\s*|\s+(?=phoi (?:ket )?hop|chu tri)"
+_PEEK = 16  # characters of a clause's key read for its request marker
+_FIRST_LETTERS = 3  # letters of a clause's key read for its first keyword
+_IS_LEAD_CHAR = regex.compile(_LEAD_CHAR)
+
+
+@cache
+def _is_lead(char: str) -> bool:
+    """Whether the key of ``char`` belongs to the verb group's lead-in."""
+    return _IS_LEAD_CHAR.fullmatch(strip_accents(char)) is not None
+
+
+@lru_cache(maxsize=8192)  # keyed by a few letters: bounded by the alphabet, not by documents
+def _may_start_verb_group(letters: str) -> bool:
+    """Whether a verb group's skip prefix or keyword can begin with the key of these letters."""
+    return grammar().starter.match(strip_accents(letters), partial=True) is not None
 
 
 def leading_roles(clause: str) -> tuple[list[Role], int | None]:
@@ -179,8 +226,11 @@ def is_request(text: str) -> bool:
     return is_request_key(_key(text))
 
 
+_REQUEST_LEAD = " -+*•0123456789."
+
+
 def is_request_key(key: str) -> bool:
-    return bool(grammar().request.match(key.lstrip(" -+*•0123456789.")))
+    return bool(grammar().request.match(key.lstrip(_REQUEST_LEAD)))
 
 
 # ---------------------------------------------------------------- regions

@@ -161,17 +161,16 @@ class _Index:
     """Per-document lookups for the sentences about reports, built on the first such sentence."""
 
     def __init__(self, doc: PlanDocument) -> None:
-        mentions = [(m.start, m.end, a.id) for a in doc.agencies if a.resolved for m in a.mentions]
+        mentions = [(m.start, m.end, agency_id) for a in doc.agencies if a.resolved
+                    for agency_id in (a.id,) for m in a.mentions]
         mentions.sort(key=itemgetter(0))  # stable: mentions at one offset keep their order
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         # Responsibilities by start (then by their order in the document), and the longest span: a
         # responsibility containing a sentence starts at most that far before it.
-        self.items = sorted((r.start, i, r.end, r.agency_id) for i, r in enumerate(doc.responsibilities))
+        self.items = sorted([(r.start, i, r.end, r.agency_id) for i, r in enumerate(doc.responsibilities)])
         self.item_starts = [it[0] for it in self.items]
-        self.longest = max((end - start for start, _, end, _ in self.items), default=0)
-        # A sentence's default reporter is the assignee of the implementation item it sits in.
-        self.item_subject = {(r.start, r.end): r.agency_id for r in doc.responsibilities}
+        self.longest = max([end - start for start, _, end, _ in self.items], default=0)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         # Only mentions starting within the sentence can lie inside it.
@@ -185,7 +184,19 @@ class _Index:
         hi = bisect_right(self.item_starts, start)
         owners = [agency_id for _, agency_id in
                   sorted((i, agency_id) for _, i, r_end, agency_id in self.items[lo:hi] if end <= r_end + 2)]
-        return owners or [a for (rs, re_), a in self.item_subject.items() if rs <= start < re_]
+        return owners or self._subjects_at(start)
+
+    def _subjects_at(self, start: int) -> list[str]:
+        """``[a for (rs, re), a in {(r.start, r.end): r.agency_id for r in responsibilities}.items() if rs <=
+        start < re]``: per span the agency of its last responsibility, spans in the order they first
+        occur; only the responsibilities that can reach ``start`` are looked at."""
+        spans: dict[tuple[int, int], tuple[int, str]] = {}
+        lo = bisect_left(self.item_starts, start - self.longest)
+        for r_start, i, r_end, agency_id in self.items[lo : bisect_right(self.item_starts, start)]:
+            if start < r_end:
+                first = spans.get((r_start, r_end))
+                spans[(r_start, r_end)] = (i if first is None else first[0], agency_id)
+        return [agency_id for _, agency_id in sorted(spans.values())]
 
 
 def extract_reporting(doc: PlanDocument) -> PlanDocument:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 import regex
+from pydantic import TypeAdapter
 
 from gdparse import link
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
@@ -22,7 +23,6 @@ from gdparse.extract.clauses import (
     decision_spans,
     implementation_regions,
     is_request_key,
-    leading_roles_of_key,
     reporting_regions,
     split_clauses,
 )
@@ -49,19 +49,27 @@ _SENTENCE_MARK = regex.compile(r"[.;]")
 _CELL_PART = regex.compile(r"[^;]+")
 
 
+# A responsibility found: the keyword arguments of ``Responsibility``, validated in one batch at the end
+# (one validator call for the whole list instead of one model construction per duty).
+_Row = dict
+_RESPONSIBILITIES = TypeAdapter(list[Responsibility])
+
+
 @dataclass
 class _Ctx:
     doc: PlanDocument
     slices: FoldedSlices
     folded: str
     mentions: list[Mention]  # sorted by start
-    out: list[Responsibility]
+    out: list[_Row]
     warnings: list[DocWarning]
     extra_agencies: list[Found]
     starts: list[int] = field(default_factory=list)  # of ``mentions``
     # Indexes of ``out`` so that each lookup is not a scan of everything found so far.
     keys: dict[tuple, int] = field(default_factory=dict)  # (agency_id, role, start, end) -> count
     spans: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (start, end) -> indices
+    # What a clause gives every agency it names, read once per clause: task, section id, id fields, warnings.
+    evidence: dict[tuple[int, int], tuple] = field(default_factory=dict)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         # Only mentions starting in [start, end] can be inside.
@@ -72,19 +80,19 @@ class _Ctx:
         # leaf_at keeps the index of the last sections asked about: earlier extractors built it already.
         return leaf_at(self.doc.sections, offset)
 
-    def append(self, r: Responsibility) -> None:
-        key = (r.agency_id, r.role, r.start, r.end)
+    def append(self, r: _Row) -> None:
+        key = (r["agency_id"], r["role"], r["start"], r["end"])
         self.keys[key] = self.keys.get(key, 0) + 1
-        self.spans.setdefault((r.start, r.end), []).append(len(self.out))
+        self.spans.setdefault((r["start"], r["end"]), []).append(len(self.out))
         self.out.append(r)
 
-    def replace(self, i: int, r: Responsibility) -> None:
+    def replace(self, i: int, r: _Row) -> None:
         old = self.out[i]
-        self.keys[(old.agency_id, old.role, old.start, old.end)] -= 1
-        self.spans[(old.start, old.end)].remove(i)
-        key = (r.agency_id, r.role, r.start, r.end)
+        self.keys[(old["agency_id"], old["role"], old["start"], old["end"])] -= 1
+        self.spans[(old["start"], old["end"])].remove(i)
+        key = (r["agency_id"], r["role"], r["start"], r["end"])
         self.keys[key] = self.keys.get(key, 0) + 1
-        insort(self.spans.setdefault((r.start, r.end), []), i)
+        insort(self.spans.setdefault((r["start"], r["end"]), []), i)
         self.out[i] = r
 
 
@@ -129,6 +137,16 @@ def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
 def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end: int) -> None:
     if ctx.keys.get((agency_id, role, start, end)):
         return  # the same duty from the same words: nothing new, so nothing is built
+    evidence = ctx.evidence.get((start, end))
+    if evidence is None:
+        evidence = ctx.evidence[(start, end)] = _evidence(ctx, start, end)
+    task, section_id, ids, warnings = evidence
+    ctx.append({"agency_id": agency_id, "role": role, "requested": requested, "task": task, "start": start,
+                "end": end, "section_id": section_id, **ids})
+    ctx.warnings.extend(warnings)
+
+
+def _evidence(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None, dict, list[DocWarning]]:
     task = ctx.doc.text[start:end]
     section = ctx.section_at(start)
     ids, warnings = link.link_task(ctx.doc, task, start, end)
@@ -136,16 +154,14 @@ def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end
     if refs and not ctx.doc.objectives and not ctx.doc.targets:
         warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                message=f"no extracted objective/target for: {link.describe(refs)}")]
-    ctx.append(Responsibility(agency_id=agency_id, role=role, requested=requested, task=task, start=start,
-                              end=end, section_id=section.id if section else None, **ids))
-    ctx.warnings.extend(warnings)
+    return task, section.id if section else None, ids, warnings
 
 
 def _clause(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int,
             default: Role | None = None) -> None:
     """Responsibilities of one clause: the subjects' roles from the leading verbs, coordinators after
     "phối hợp với"."""
-    roles, coord_at = leading_roles_of_key(ctx.slices.key(start, end))
+    roles, coord_at = ctx.slices.leading_roles(start, end)
     if not roles:
         roles = [default or "implement"]
     subject_roles = roles if roles[0] == "coordinate" else [r for r in roles if r != "coordinate"]
@@ -165,13 +181,13 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     subjects = [m.agency_id for m in run if m.agency_id]
     if not subjects:
         return False
-    requested = requested or is_request_key(ctx.slices.key(start, end))
+    requested = requested or ctx.slices.is_request(start, end)
     _clause(ctx, list(dict.fromkeys(subjects)), requested, pos, end, default)
     # The clause's evidence starts at the subject, so that the quote names the agency.
     for i in list(ctx.spans.get((pos, end), ())):
         r = ctx.out[i]
-        if r.agency_id in subjects:
-            ctx.replace(i, r.model_copy(update={"start": start, "task": ctx.doc.text[start:end]}))
+        if r["agency_id"] in subjects:
+            ctx.replace(i, {**r, "start": start, "task": ctx.doc.text[start:end]})
     return True
 
 
@@ -196,12 +212,11 @@ def _items(ctx: _Ctx, start: int, end: int) -> None:
         line_end = folded.find("\n", head_end, item_end)
         line_end = item_end if line_end < 0 else line_end
         first = text[head_end:line_end]
-        first_key = ctx.slices.key(head_end, line_end)
         colon = first.find(":")
-        requested = is_request_key(first_key)
+        requested = ctx.slices.is_request(head_end, line_end)
         if 0 < colon < 160 and ctx.mentions_in(head_end, head_end + colon):
             subjects, body_start = _subjects_of(ctx, head_end, head_end + colon), head_end + colon + 1
-        elif not leading_roles_of_key(first_key)[0] and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
+        elif not ctx.slices.leading_roles(head_end, line_end)[0] and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
                 and (ctx.mentions_in(head_end, line_end) or len(first.split()) <= 12):
             subjects, body_start = _subjects_of(ctx, head_end, line_end), line_end
         else:
@@ -275,7 +290,7 @@ def _tables(ctx: _Ctx) -> None:
         tab = text.find("\t", line_end)
         cells = text[line_start:line_end].split("\t")
         fcells = slices.fold_split(line_start, line_end, "\t")
-        header = next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
+        header = _header_cell(fcells)
         if header is not None or fcells[0].strip() in ("tt", "stt"):
             column = header
             continue
@@ -310,11 +325,23 @@ def _tables(ctx: _Ctx) -> None:
                 _add_table(ctx, agency_id, s, e, refs)
 
 
+def _header_cell(fcells: list[str]) -> int | None:
+    """The first cell naming the responsible unit: one search over the row instead of one per cell. The
+    leftmost match of the row lies in that cell unless it spans a tab; then the cells are searched."""
+    row = "\t".join(fcells)
+    m = _TABLE_AGENCY_HEADER.search(row)
+    if m is None:
+        return None
+    if "\t" not in m.group():
+        return row.count("\t", 0, m.start())
+    return next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
+
+
 def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.Ref]) -> None:
     obj_ids, tgt_ids, missing = link.resolve(ctx.doc, refs)
     section = ctx.section_at(start)
-    ctx.append(Responsibility(agency_id=agency_id, role="lead", task=ctx.doc.text[start:end], start=start, end=end,
-                              section_id=section.id if section else None, objective_ids=obj_ids, target_ids=tgt_ids))
+    ctx.append({"agency_id": agency_id, "role": "lead", "task": ctx.doc.text[start:end], "start": start, "end": end,
+                "section_id": section.id if section else None, "objective_ids": obj_ids, "target_ids": tgt_ids})
     if missing:
         ctx.warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                        message=f"no extracted objective/target for: {link.describe(missing)}"))
@@ -323,7 +350,8 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.
 def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
     """Link agencies to work with a role, and to the objectives and targets the text names."""
     if doc.agencies:
-        mentions = [Mention(a.id if a.resolved else None, m.start, m.end) for a in doc.agencies for m in a.mentions]
+        mentions = [Mention(agency_id, m.start, m.end) for a in doc.agencies
+                    for agency_id in (a.id if a.resolved else None,) for m in a.mentions]
     else:
         mentions = [Mention(f.agency_id, f.start, f.end) for f in find_mentions(doc.text, document_year(doc))]
     mentions.sort(key=itemgetter(1))  # by start; stable
@@ -335,7 +363,8 @@ def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
     return doc.model_copy(update={
-        "responsibilities": doc.responsibilities + tuple(sorted(ctx.out, key=lambda r: (r.start, r.agency_id))),
+        "responsibilities": doc.responsibilities + tuple(_RESPONSIBILITIES.validate_python(
+            sorted(ctx.out, key=itemgetter("start", "agency_id")))),
         "agencies": merge_agencies(doc.agencies, extra),
         "warnings": doc.warnings + tuple(warnings) + tuple(ctx.warnings),
     })
