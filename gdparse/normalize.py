@@ -113,26 +113,37 @@ def nfc(text: str) -> list[Edit]:
     # combining mark shows the text is decomposed (the check then normalises the whole text).
     if not _has_any(text, _COMMON_MARKS) and unicodedata.is_normalized("NFC", text):
         return []
-    # Runs of "\P{M}\p{M}+": a maximal run of marks and the character before it. The marks this text
-    # holds, as a plain class, let ``re`` find the runs in one fast scan.
-    marks = "".join(sorted(c for c in set(text) if _MARK.match(c)))
+    # Runs of "\P{M}\p{M}+": a maximal run of marks and the character before it. Marks are looked for
+    # among the characters outside the blocks that hold none (ASCII to spacing modifiers, Latin
+    # Extended Additional, common punctuation): one fast scan instead of a set of every character.
+    marks = "".join(sorted(c for c in set(_MAYBE_MARK.findall(text)) if _MARK.match(c)))
     if not marks:
         return []
     edits = []
-    for m in _mark_runs(marks).finditer(text):
+    end = 0
+    # One mark at a time: a class of single characters scans far faster than a repeated one.
+    for m in _mark_class(marks).finditer(text):
+        if m.start() < end:
+            continue  # in the run just composed
+        end = m.end()
+        while end < len(text) and text[end] in marks:
+            end += 1
         start = m.start() - 1
         if start < 0:
             continue  # marks at the very start have no base character
-        run = text[start : m.end()]
+        run = text[start:end]
         composed = unicodedata.normalize("NFC", run)
         if composed != run:
-            edits.append((start, m.end(), composed))
+            edits.append((start, end, composed))
     return edits
 
 
+_MAYBE_MARK = re.compile("[^\x00-\u02ff\u1e00-\u1eff\u2010-\u2027]")
+
+
 @lru_cache(maxsize=16)
-def _mark_runs(marks: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(marks)}]+")
+def _mark_class(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
@@ -267,6 +278,12 @@ _TERMINAL = set('.:;!?…"”)]/')
 _PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
 # Emphasis marks may come first ("**, và**"): they are unwrapped later, and the join must not wait for it.
 _LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=(?:\*{1,2}|__)?[;,][ \t]*\p{L})")
+# The same matches found fast: ``re`` jumps from line break to line break (a literal first character),
+# and the letter tests run only on what it finds. A failed test needs no retry inside the run of
+# blank lines: every later start in it ends at the same place, before the same character.
+_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_PUNCT_LINE = re.compile(r"\n(?=(?:\*{1,2}|__)?[;,])")
+_LOWERCASE = regex.compile(r"\p{Ll}")
 
 
 def join_page_breaks(text: str) -> list[Edit]:
@@ -276,7 +293,7 @@ def join_page_breaks(text: str) -> list[Edit]:
     A line starting with ";" or "," (a lost footnote marker left it there) joins its line.
     """
     edits: list[Edit] = []
-    for m in _PAGE_CUT.finditer(text):
+    for m in _page_cuts(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : m.start()]
         before = line.rstrip()
@@ -286,10 +303,36 @@ def join_page_breaks(text: str) -> list[Edit]:
         if (before.strip(_FOOTNOTE_MARKS) and before[-1] not in _TERMINAL and not line.endswith("\t")
                 and not _looks_like_heading(before)):
             edits.append((m.start(), m.end(), " "))
-    for m in _LEADING_PUNCT.finditer(text):
-        edits.append((m.start(), m.end(), ""))
+    for line in _PUNCT_LINE.finditer(text):
+        # The match starts at the first line break of the blank lines before the line.
+        start = line.start()
+        while start and text[start - 1] in " \t\n":
+            start -= 1
+        m = _LEADING_PUNCT.match(text, text.index("\n", start))
+        if m:
+            edits.append((m.start(), m.end(), ""))
     edits.sort()
     return _drop_overlaps(edits)
+
+
+def _page_cuts(text: str) -> list[regex.Match[str] | re.Match[str]]:
+    """``_PAGE_CUT.finditer(text)``: runs of blank lines before a lowercase letter.
+
+    A run found by ``re`` starts after a character other than a line break (the break before it would
+    have started the run), except at the start of the text, where the look-behind can only hold
+    further in: that run is searched with the pattern itself.
+    """
+    cuts = []
+    for m in _BLANK_LINES_RUN.finditer(text):
+        if m.start() == 0:
+            cut = _PAGE_CUT.search(text, 0, m.end() + 1)
+            if cut:
+                cuts.append(cut)
+        else:
+            after = text[m.end() : m.end() + 1]  # an ASCII character is \p{Ll} exactly when it is a-z
+            if after.islower() if after.isascii() else _LOWERCASE.match(after):
+                cuts.append(m)
+    return cuts
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -328,22 +371,68 @@ def markdown(text: str) -> tuple[list[Edit], list[tuple[int, int]], list[tuple[i
     edits: list[Edit] = []
     bold: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
-    for m in _MD_HEADING.finditer(text):
-        edits.append((m.start(), m.end(), ""))
-        line_end = text.find("\n", m.end())
-        headings.append((m.end(), len(text) if line_end < 0 else line_end))
-    for pattern in (_MD_BOLD, _MD_UNDERBOLD):
-        for m in pattern.finditer(text):
-            edits.append((m.start(), m.start(1), ""))
-            edits.append((m.end(1), m.end(), ""))
-            bold.append((m.start(1), m.end(1)))
+    if "#" in text:
+        for m in _MD_HEADING.finditer(text):
+            edits.append((m.start(), m.end(), ""))
+            line_end = text.find("\n", m.end())
+            headings.append((m.end(), len(text) if line_end < 0 else line_end))
+    spans = _bold_spans(text)
+    if "__" in text:
+        spans += [(m.start(), m.start(1), m.end(1), m.end()) for m in _MD_UNDERBOLD.finditer(text)]
+    for start, inner_start, inner_end, end in spans:
+        edits.append((start, inner_start, ""))
+        edits.append((inner_end, end, ""))
+        bold.append((inner_start, inner_end))
     taken = sorted(edits)
-    for m in _MD_ITALIC.finditer(text):
+    for m in _MD_ITALIC.finditer(text) if "*" in text else ():
         if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in taken):
             edits.append((m.start(), m.start(1), ""))
             edits.append((m.end(1), m.end(), ""))
     edits.sort()
     return _drop_overlaps(edits), bold, headings
+
+
+# ``\s`` of ``regex``: the characters with the Unicode White_Space property.
+_WHITE_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def _bold_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """``(start, start(1), end(1), end)`` of each ``_MD_BOLD.finditer(text)`` match, found with
+    ``str.find``: the lazy body of the pattern tries a closing "**" after every character, slowly.
+
+    As in the pattern, the body is the shortest that ends in a non-space before "**", on the line of
+    the opening "**" or, failing that, on the next line (the whole rest of the first line then belongs
+    to the body); each part holds 1 to 400 characters.
+    """
+    spans = []
+    size = len(text)
+    start = text.find("**")
+    while start >= 0:
+        body = start + 2
+        first, second = text[body : body + 1], text[body + 1 : body + 2]
+        # The look-ahead: a non-space other than "*", or "*" and a space.
+        if (first and first not in _WHITE_SPACE and first != "*") or (first == "*" and second in _WHITE_SPACE):
+            line_end = text.find("\n", body)
+            line_end = size if line_end < 0 else line_end
+            close = _bold_close(text, body, line_end)
+            if close < 0 and line_end < size and line_end - body <= 400:
+                next_end = text.find("\n", line_end + 1)
+                close = _bold_close(text, line_end + 1, size if next_end < 0 else next_end)
+            if close >= 0:
+                spans.append((start, body, close, close + 2))
+                start = text.find("**", close + 2)
+                continue
+        start = text.find("**", start + 1)
+    return spans
+
+
+def _bold_close(text: str, body: int, line_end: int) -> int:
+    """The first "**" after 1 to 400 characters of ``text[body:line_end]`` that a non-space precedes."""
+    limit = min(line_end, body + 400) + 2
+    close = text.find("**", body + 1, limit)
+    while close >= 0 and text[close - 1] in _WHITE_SPACE:
+        close = text.find("**", close + 1, limit)
+    return close
 
 
 # --- driver ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 import re
+import unicodedata
 
 import regex
 
@@ -37,8 +38,13 @@ _BOILERPLATE = regex.compile(
 _NAVIGATION_SPAN = 20000
 
 
+_NAVIGATION_HEAD = 1000
+
+
 def drop_navigation(text: str) -> list[Edit]:
     """Drop portal navigation and metadata boxes before the letterhead (two such lines or more)."""
+    if _letterhead_in_head(text):
+        return []
     # Only the first 20000 characters are searched: fold just those (and two more, which the
     # tone-placement look-ahead of a pair at the edge reads).
     folded = fold(text[: _NAVIGATION_SPAN + 2])
@@ -48,6 +54,26 @@ def drop_navigation(text: str) -> list[Edit]:
     if len(_BOILERPLATE.findall(folded, 0, start.start())) < 2:
         return []
     return [(0, start.start(), "")]
+
+
+def _letterhead_in_head(text: str) -> bool:
+    """Whether the first lines (about 1000 characters) already show that nothing is dropped: a document
+    start with fewer than two boilerplate lines before it. Most texts start with their letterhead, and
+    folding those lines is far cheaper than folding 20000 characters.
+
+    Exact: the head ends with a line break, so its folded characters are those of the longer fold (no
+    capital sigma, whose lowercase reads its context), and a match in it is a match there too; the
+    first match there is then no later, with no more boilerplate lines before it.
+    """
+    end = text.find("\n", _NAVIGATION_HEAD, _NAVIGATION_SPAN)
+    if end < 0:
+        return False
+    head = text[: end + 1]
+    if "Σ" in head:
+        return False
+    folded = fold(head)
+    start = _DOC_START.search(folded)
+    return start is not None and (start.start() == 0 or len(_BOILERPLATE.findall(folded, 0, start.start())) < 2)
 
 
 # --- table pipes alone on a line -----------------------------------------------------------
@@ -90,6 +116,11 @@ def _province_pairs() -> frozenset[str]:
 # match at every position of the text; the bounds keep it linear on text like "((((…".
 _LINE_BREAK = regex.compile(r"(?<=(?<!\S)(?P<a>\S{1,40})[ \t]*)\n[ \t]*(?P<b>\S{1,60})")
 _TRAILING_PUNCT = regex.compile(r"[,.:;]+$")
+# The same matches found fast with ``re``, from the line break (a literal first character): the word
+# before it read in the reversed text (only words of up to 10 characters can join), the word after
+# it only for a word that can. ``_NON_SPACE`` is the ``\S`` of ``regex`` (Unicode White_Space).
+_NON_SPACE = "[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_LINE_START_WORD = re.compile(rf"\n[ \t]*({_NON_SPACE}{{1,60}})")
 _CONNECTOR_WORDS = frozenset({"số", "ngày", "tháng", "năm"})
 
 
@@ -99,20 +130,39 @@ def _phrase_firsts() -> frozenset[str]:
     return frozenset(p.split()[0] for p in _BIGRAMS | _province_pairs())
 
 
+@cache
+def _reversed_line_end_word() -> re.Pattern[str]:
+    """A line break and the word before it (up to 10 characters), in the reversed text.
+
+    The word must end in a character that a joining word can end in (after folding, "*" and ":." aside):
+    an ASCII character folds to itself lowercased, so the others are ruled out in the pattern.
+    """
+    ends = {w[-1] for w in _phrase_firsts() | _CONNECTOR_WORDS}
+    ruled_out = "".join(c for c in map(chr, range(128)) if c.lower() not in ends and c not in "*:." and not c.isspace())
+    return re.compile(rf"\n[ \t]*(?![{re.escape(ruled_out)}])({_NON_SPACE}{{1,10}})(?!{_NON_SPACE})")
+
+
 def join_broken_lines(text: str) -> list[Edit]:
     """A line break inside "Số:\\n1696/QĐ-TTg", "ngày\\n03/3/2021", "Hà\\nNội", "ỦY\\nBAN NHÂN DÂN"
     becomes a space."""
     edits = []
     firsts = _phrase_firsts()
-    for m in _LINE_BREAK.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if len(a) > 10:  # connector words and phrase heads are short
-            continue
+    # The matches of ``_LINE_BREAK`` whose word before the break has at most 10 characters (connector
+    # words and phrase heads are short); one per line break, so each is found on its own.
+    size = len(text)
+    for end_word in _reversed_line_end_word().finditer(text[::-1]):
+        nl = size - 1 - end_word.start()
+        if text[nl + 1 : nl + 2] in ("\n", ""):
+            continue  # a blank line or the end: no word after the break (the common case, told cheaply)
+        a = end_word.group(1)[::-1]
         last = fold(a.strip("*"))
         # Cheap test first: only a connector word or the first word of a known phrase can join.
         if last.rstrip(":.") not in _CONNECTOR_WORDS and last not in firsts:
             continue
-        nl = text.index("\n", m.end("a"))
+        m = _LINE_START_WORD.match(text, nl)
+        if m is None:
+            continue
+        b = m.group(1)
         before = text[max(0, nl - 30) : nl]
         pair = f"{last} {fold(_TRAILING_PUNCT.sub('', b.strip('*')))}"
         line_a = text[text.rfind("\n", 0, nl) + 1 : nl].split()
@@ -120,7 +170,7 @@ def join_broken_lines(text: str) -> list[Edit]:
         joined = phrase or any(end.search(before) and nxt.match(b) for end, nxt in _CONNECTORS)
         if joined:
             s = nl - len(before) + len(before.rstrip(" \t"))
-            e = m.start("b")
+            e = m.start(1)
             edits.append((s, e, " "))
     return sorted(set(edits))
 
@@ -179,42 +229,75 @@ def _split(token: str) -> list[int] | None:
     return None
 
 
-def _long_words(text: str) -> set[str]:
-    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` (ASCII ones never split).
+def _glue_candidates(text: str) -> set[str]:
+    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` that could split: those holding a vowel,
+    consonants and a vowel (every token that splits does, see ``_vowel_consonants_vowel``).
 
-    A whitespace-separated chunk that ``str.isalpha`` accepts is one run of letters (every such
-    character is ``\\p{L}`` for ``regex`` too, and no space is); only the other chunks need the regex.
-    One ``str.split`` instead of a regex scan of the whole text.
+    One ``re`` scan for that rare sequence (a Vietnamese syllable never holds it) instead of
+    splitting the whole text into words; only the runs of letters around the few matches are read.
     """
     words: set[str] = set()
-    mixed: set[str] = set()
-    start = 0
-    while start < len(text):
-        # Blocks of about a megabyte cut at a line break (a space, so no chunk is cut): the chunks
-        # of one block at a time, never a list of every chunk of a huge text.
-        end = text.find("\n", start + _BLOCK)
-        end = len(text) if end < 0 else end + 1
-        for chunk in set(text[start:end].split()):
-            if len(chunk) < 5 or chunk.isascii():
-                continue
-            if chunk.isalpha():
-                words.add(chunk)
-            else:
-                mixed.add(chunk)
-        start = end
-    if mixed:
-        words.update(w for w in _TOKEN.findall(" ".join(mixed)) if not w.isascii())
+    if text.isascii():
+        return words
+    pattern = _vowel_consonants_vowel()
+    m = pattern.search(text)
+    while m:
+        before = _LAST_NON_LETTER.search(text, 0, m.start())
+        start = before.end() if before else 0
+        end = _LETTERS.match(text, m.end()).end()
+        if end - start >= 5:
+            word = text[start:end]
+            if not word.isascii():
+                words.add(word)
+        m = pattern.search(text, end)
     return words
 
 
-_BLOCK = 1 << 20
+_LAST_NON_LETTER = regex.compile(r"(?r)\P{L}")
+_LETTERS = regex.compile(r"\p{L}*")
+
+
+def _folded_base(char: str) -> str:
+    """``strip_accents(fold(char))`` of one character, without filling their caches."""
+    lower = char.lower()
+    lower = lower if len(lower) == 1 else char
+    if lower in "đĐ":
+        return "d" if lower == "đ" else "D"
+    base = unicodedata.normalize("NFD", lower)[0]
+    return base if base.isascii() else lower
+
+
+@cache
+def _vowel_consonants_vowel() -> re.Pattern[str]:
+    """A letter whose folded base is a vowel, letters whose base is a consonant, and a vowel letter.
+
+    A token that splits is syllables each matching ``_SYLLABLE`` once folded and stripped (so all of its
+    letters have ASCII bases), the second starting with a consonant: the last vowel of the first,
+    its final consonants, the initial consonants of the next and the vowel after them are such a
+    sequence. Only letters of the Basic Multilingual Plane have ASCII bases.
+    """
+    vowels, consonants = [], []
+    for code in range(0x10000):
+        char = chr(code)
+        if char.isalpha() and _LETTER.match(char):
+            base = _folded_base(char)
+            if base in ("a", "e", "i", "o", "u", "y"):
+                vowels.append(char)
+            elif base.isascii() and base.islower():
+                consonants.append(char)
+    vowel, consonant = _char_class(vowels), _char_class(consonants)
+    return re.compile(f"{vowel}{consonant}+{vowel}")
+
+
+def _char_class(chars: list[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
 def split_glued_words(text: str) -> list[Edit]:
     """Insert the space lost with an inline tag: "Kếhoạch" -> "Kế hoạch", "đồngnhân" -> "đồng nhân"."""
     # Each distinct token is tested once; positions are looked up only when some token splits.
     glued = {}
-    for token in _long_words(text):
+    for token in _glue_candidates(text):
         if _is_syllable(token):
             continue
         points = _split(token)
