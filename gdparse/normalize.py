@@ -88,17 +88,19 @@ def inline_tags(text: str) -> list[Edit]:
     if "<" not in text and "&" not in text:
         return []
     edits: list[Edit] = []
-    for m in _SUP.finditer(text):
-        edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
-    # <sup> matches are sorted and disjoint: bisect finds the one a tag could be inside.
-    sup_starts = [s for s, _, _ in edits]
-    sup_ends = [e for _, e, _ in edits]
-    for m in _INLINE_TAG.finditer(text):
-        i = bisect_right(sup_starts, m.start()) - 1
-        if i < 0 or m.start() >= sup_ends[i]:
-            edits.append((m.start(), m.end(), ""))
-    for m in _ENTITY.finditer(text):
-        edits.append((m.start(), m.end(), html.unescape(m.group())))
+    if "<" in text:  # tags start with "<", entities with "&": scan only for what can be there
+        for m in _SUP.finditer(text):
+            edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
+        # <sup> matches are sorted and disjoint: bisect finds the one a tag could be inside.
+        sup_starts = [s for s, _, _ in edits]
+        sup_ends = [e for _, e, _ in edits]
+        for m in _INLINE_TAG.finditer(text):
+            i = bisect_right(sup_starts, m.start()) - 1
+            if i < 0 or m.start() >= sup_ends[i]:
+                edits.append((m.start(), m.end(), ""))
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            edits.append((m.start(), m.end(), html.unescape(m.group())))
     edits.sort()
     return _drop_overlaps(edits)
 
@@ -146,7 +148,6 @@ def _mark_class(marks: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}]")
 
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACE_CHARS = "\u00a0\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad" + "".join(map(chr, range(0x2000, 0x200B)))
 _CELL_GAP = re.compile(r" +(?=\t)|(?<=\t) +|  +")
@@ -160,10 +161,16 @@ _PIPE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 def odd_spaces(text: str) -> list[Edit]:
     """No-break and other odd spaces become plain spaces; zero-width characters go."""
-    if not _has_any(text, _ODD_SPACE_CHARS):
-        return []
-    edits = [(m.start(), m.end(), "") for m in _ZERO_WIDTH.finditer(text)]
-    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
+    # Each character present found by str.find: a few C-level scans instead of a regex class scan.
+    edits = []
+    for char in _ODD_SPACE_CHARS:
+        at = text.find(char)
+        if at < 0:
+            continue
+        replacement = "" if _ZERO_WIDTH.match(char) else " "
+        while at >= 0:
+            edits.append((at, at + 1, replacement))
+            at = text.find(char, at + 1)
     return sorted(edits)
 
 
@@ -176,18 +183,17 @@ def whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if line and not _plain_line(line):  # an empty line has nothing to trim
+        # Lines that ``_line_whitespace`` leaves alone, told apart inline (most lines of a document):
+        # no tab, double space, pipe or "---" (table and rule syntax), no space at either end.
+        if line and (line[0] in _EDGE_SPACES or line[-1] in _EDGE_SPACES or "\t" in line or "  " in line
+                     or "|" in line or "---" in line):
             edits.extend(_line_whitespace(line, pos))
         pos += len(line) + 1
     edits.sort()
     return _drop_overlaps(edits)
 
 
-def _plain_line(line: str) -> bool:
-    """Lines that ``_line_whitespace`` leaves alone, told apart cheaply (most lines of a document):
-    no tab, double space, pipe or "---" (table and rule syntax), no space at either end."""
-    return (bool(line) and line[0] not in " \u00a0\ufeff" and line[-1] not in " \u00a0\ufeff"
-            and "\t" not in line and "  " not in line and "|" not in line and "---" not in line)
+_EDGE_SPACES = " \u00a0\ufeff"
 
 
 def _line_whitespace(line: str, pos: int) -> list[Edit]:
@@ -240,7 +246,6 @@ def _table_row_whitespace(line: str, pos: int) -> list[Edit]:
 
 _FOOTNOTE_BODY = regex.compile(rf"(?m)^(?:[{SUPERSCRIPT_DIGITS}]+|\ufffd)[ \t]*\S[^\n]*$")
 _FOOTNOTE_MARKS = SUPERSCRIPT_DIGITS + "\ufffd"
-_FOOTNOTE_LINE = re.compile(f"(?m)^[{SUPERSCRIPT_DIGITS}\ufffd]")
 
 
 def footnotes_to_end(text: str) -> list[Edit]:
@@ -249,10 +254,19 @@ def footnotes_to_end(text: str) -> list[Edit]:
     They would otherwise cut the sentence that the page break interrupted; at the end they
     stay footnotes (segment gives them a ``footnotes`` section).
     """
-    if not _has_any(text, _FOOTNOTE_MARKS):
-        return []  # no superscript digit or lost marker anywhere: one fast scan, not one per line
-    # Bodies are whole lines: try the pattern only on lines that start with a mark.
-    bodies = [b for m in _FOOTNOTE_LINE.finditer(text) if (b := _FOOTNOTE_BODY.match(text, m.start()))]
+    # Bodies are whole lines: try the pattern only on lines that start with a mark, found by str.find
+    # (a few fast scans, usually all empty) instead of a multiline regex scan.
+    line_starts = []
+    for mark in _FOOTNOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if not at or text[at - 1] == "\n":
+                line_starts.append(at)
+            at = text.find(mark, at + 1)
+    if not line_starts:
+        return []
+    line_starts.sort()
+    bodies = [b for start in line_starts if (b := _FOOTNOTE_BODY.match(text, start))]
     if not bodies:
         return []
     tail_start = len(text.rstrip())
@@ -281,7 +295,7 @@ _LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=(?:\*{1,2}|__)?[;,][ \t]*\p{L
 # The same matches found fast: ``re`` jumps from line break to line break (a literal first character),
 # and the letter tests run only on what it finds. A failed test needs no retry inside the run of
 # blank lines: every later start in it ends at the same place, before the same character.
-_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*\n)+(?=[a-z]|[^\x00-\x7f])")  # ASCII: \p{Ll} is a-z
 _PUNCT_LINE = re.compile(r"\n(?=(?:\*{1,2}|__)?[;,])")
 _LOWERCASE = regex.compile(r"\p{Ll}")
 
@@ -487,7 +501,9 @@ def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...
     if unwrapped:
         # Removed marks expose what the text passes did not see: a letter and a loose combining
         # mark ("**a**\u0300"), spaces or pipes ("** |**"). One more round makes the result stable.
-        for step in (nfc, *TEXT_PASSES):
+        # No odd space is left for odd_spaces: the first round removed them all, and nothing after it
+        # inserts one (edits insert ASCII whitespace, move lines or compose letters and marks).
+        for step in (nfc, *(p for p in TEXT_PASSES if p is not odd_spaces)):
             if edits := step(text):
                 text, runs, bold, headings = _apply_keeping_spans(text, runs, edits, bold, headings)
     return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))

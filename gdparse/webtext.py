@@ -119,7 +119,8 @@ _TRAILING_PUNCT = regex.compile(r"[,.:;]+$")
 # The same matches found fast with ``re``, from the line break (a literal first character): the word
 # before it read in the reversed text (only words of up to 10 characters can join), the word after
 # it only for a word that can. ``_NON_SPACE`` is the ``\S`` of ``regex`` (Unicode White_Space).
-_NON_SPACE = "[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_SPACE_CHARS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_NON_SPACE = f"[^{_SPACE_CHARS}]"
 _LINE_START_WORD = re.compile(rf"\n[ \t]*({_NON_SPACE}{{1,60}})")
 _CONNECTOR_WORDS = frozenset({"số", "ngày", "tháng", "năm"})
 
@@ -135,11 +136,16 @@ def _reversed_line_end_word() -> re.Pattern[str]:
     """A line break and the word before it (up to 10 characters), in the reversed text.
 
     The word must end in a character that a joining word can end in (after folding, "*" and ":." aside):
-    an ASCII character folds to itself lowercased, so the others are ruled out in the pattern.
+    an ASCII character folds to itself lowercased, so the others are ruled out in the pattern. ASCII
+    digits and punctuation that no joining word holds are ruled out anywhere in the word.
     """
-    ends = {w[-1] for w in _phrase_firsts() | _CONNECTOR_WORDS}
-    ruled_out = "".join(c for c in map(chr, range(128)) if c.lower() not in ends and c not in "*:." and not c.isspace())
-    return re.compile(rf"\n[ \t]*(?![{re.escape(ruled_out)}])({_NON_SPACE}{{1,10}})(?!{_NON_SPACE})")
+    words = _phrase_firsts() | _CONNECTOR_WORDS
+    ends = {w[-1] for w in words}
+    ascii_chars = [chr(c) for c in range(128) if not chr(c).isspace() and chr(c) not in "*:."]
+    last_ruled_out = "".join(c for c in ascii_chars if c.lower() not in ends)
+    ruled_out = "".join(c for c in ascii_chars if not c.isalpha() and not any(c in w for w in words))
+    word = f"[^{_SPACE_CHARS}{re.escape(ruled_out)}]{{1,10}}"
+    return re.compile(rf"\n[ \t]*(?![{re.escape(last_ruled_out)}])({word})(?!{_NON_SPACE})")
 
 
 def join_broken_lines(text: str) -> list[Edit]:
@@ -177,25 +183,21 @@ def join_broken_lines(text: str) -> list[Edit]:
 
 _SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
 # Every match starts right after a "/", "-" or digit that ends a line (both look-behinds end on one):
-# try the pattern only there, not at every position. Line ends are found by a fast literal scan.
-_NEWLINE = re.compile("\n")
+# try the pattern only there, not at every position. Such line ends are found in the reversed text,
+# where the line break comes first (a literal first character: a fast ``re`` scan). ``\d`` of ``re``
+# is str.isdecimal; astral characters cover the digits of newer Unicode versions.
+_REVERSED_SYMBOL_LINE_END = re.compile("\n[ \t]*[/\\-\\d\U00010000-\U0010ffff]")
 
 
 def join_broken_symbols(text: str) -> list[Edit]:
     """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
     edits = []
-    for newline in _NEWLINE.finditer(text):
-        end = newline.start()
-        while end and text[end - 1] in " \t":
-            end -= 1
-        if not end:
-            continue
-        last = text[end - 1]
-        # str.isdecimal is \d of an older Unicode; astral characters cover the digits added since.
-        if last in "/-" or last.isdecimal() or last > "\uffff":
-            m = _SYMBOL_BREAK.match(text, end)
-            if m:
-                edits.append((m.start(), m.end(), ""))
+    size = len(text)
+    for line_end in _REVERSED_SYMBOL_LINE_END.finditer(text[::-1]):
+        m = _SYMBOL_BREAK.match(text, size - line_end.end() + 1)  # just after the last character
+        if m:
+            edits.append((m.start(), m.end(), ""))
+    edits.reverse()
     return edits
 
 
