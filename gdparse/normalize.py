@@ -211,9 +211,10 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
         edits.append((pos, body_start, ""))
     if body_end < pos + len(line):
         edits.append((body_end, pos + len(line), ""))
-    if (_PIPE_RULE.match(stripped) and "-" in stripped) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
+    # Cheap tests before the patterns: a rule holds "---", a pipe row starts with "|".
+    if ("---" in stripped and _PIPE_RULE.match(stripped)) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
         return [(pos, pos + len(line), "")]  # a markdown rule or a row of empty pipes
-    if _PIPE_ROW.match(stripped) and stripped.count("|") >= 3:
+    if stripped[0] == "|" and stripped.count("|") >= 3 and _PIPE_ROW.match(stripped):
         # Leading empty cells go with the edge: a tab at the start of a line is layout, not a cell.
         lead_cells = len(stripped) - len(stripped.lstrip("| \t"))
         for m in _PIPE_GAP.finditer(stripped):

@@ -148,11 +148,18 @@ def _reversed_line_end_word() -> re.Pattern[str]:
     return re.compile(rf"\n[ \t]*(?![{re.escape(last_ruled_out)}])({word})(?!{_NON_SPACE})")
 
 
+@lru_cache(maxsize=4096)  # the same line-final words recur all through a document
+def _joining_word(reversed_word: str) -> str | None:
+    """The folded form of a line's last word (given reversed) if it is a connector word or the first
+    word of a known phrase, else None."""
+    last = fold(reversed_word[::-1].strip("*"))
+    return last if last.rstrip(":.") in _CONNECTOR_WORDS or last in _phrase_firsts() else None
+
+
 def join_broken_lines(text: str) -> list[Edit]:
     """A line break inside "Số:\\n1696/QĐ-TTg", "ngày\\n03/3/2021", "Hà\\nNội", "ỦY\\nBAN NHÂN DÂN"
     becomes a space."""
     edits = []
-    firsts = _phrase_firsts()
     # The matches of ``_LINE_BREAK`` whose word before the break has at most 10 characters (connector
     # words and phrase heads are short); one per line break, so each is found on its own.
     size = len(text)
@@ -160,10 +167,9 @@ def join_broken_lines(text: str) -> list[Edit]:
         nl = size - 1 - end_word.start()
         if text[nl + 1 : nl + 2] in ("\n", ""):
             continue  # a blank line or the end: no word after the break (the common case, told cheaply)
-        a = end_word.group(1)[::-1]
-        last = fold(a.strip("*"))
         # Cheap test first: only a connector word or the first word of a known phrase can join.
-        if last.rstrip(":.") not in _CONNECTOR_WORDS and last not in firsts:
+        last = _joining_word(end_word.group(1))
+        if last is None:
             continue
         m = _LINE_START_WORD.match(text, nl)
         if m is None:
