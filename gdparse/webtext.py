@@ -7,12 +7,11 @@ returns sorted, non-overlapping edits; :func:`repair_web_text` applies them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
-
-import re
-import unicodedata
 
 import regex
 

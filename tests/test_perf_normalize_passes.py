@@ -9,8 +9,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gdparse import markdown_marks as M
 from gdparse import normalize as N
 from gdparse import webtext as W
+from gdparse.offsets import drop_overlaps
 from gdparse.vietnamese import fold, strip_accents
 
 
@@ -27,7 +29,7 @@ def _reference_page_breaks(text: str) -> list[N.Edit]:
                 and not N._looks_like_heading(before)):
             edits.append((m.start(), m.end(), " "))
     edits += [(m.start(), m.end(), "") for m in N._LEADING_PUNCT.finditer(text)]
-    return N._drop_overlaps(sorted(edits))
+    return drop_overlaps(sorted(edits))
 
 
 def _reference_broken_lines(text: str) -> list[N.Edit]:
@@ -109,8 +111,8 @@ def test_broken_symbols(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_BOLD)
 def test_bold_spans(text: str) -> None:
-    expected = [(m.start(), m.start(1), m.end(1), m.end()) for m in N._MD_BOLD.finditer(text)]
-    assert N._bold_spans(text) == expected
+    expected = [(m.start(), m.start(1), m.end(1), m.end()) for m in M._MD_BOLD.finditer(text)]
+    assert M._bold_spans(text) == expected
 
 
 @settings(max_examples=300, deadline=None)
