@@ -17,8 +17,9 @@ from functools import lru_cache
 
 import regex
 
+from gdparse.markdown_marks import markdown
 from gdparse.model import Frozen
-from gdparse.offsets import Edit, Run, apply_edits, compose, identity
+from gdparse.offsets import Edit, Run, apply_edits, compose, drop_overlaps, identity
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -88,19 +89,21 @@ def inline_tags(text: str) -> list[Edit]:
     if "<" not in text and "&" not in text:
         return []
     edits: list[Edit] = []
-    for m in _SUP.finditer(text):
-        edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
-    # <sup> matches are sorted and disjoint: bisect finds the one a tag could be inside.
-    sup_starts = [s for s, _, _ in edits]
-    sup_ends = [e for _, e, _ in edits]
-    for m in _INLINE_TAG.finditer(text):
-        i = bisect_right(sup_starts, m.start()) - 1
-        if i < 0 or m.start() >= sup_ends[i]:
-            edits.append((m.start(), m.end(), ""))
-    for m in _ENTITY.finditer(text):
-        edits.append((m.start(), m.end(), html.unescape(m.group())))
+    if "<" in text:  # tags start with "<", entities with "&": scan only for what can be there
+        for m in _SUP.finditer(text):
+            edits.append((m.start(), m.end(), m.group(1).translate(_TO_SUPERSCRIPT)))
+        # <sup> matches are sorted and disjoint: bisect finds the one a tag could be inside.
+        sup_starts = [s for s, _, _ in edits]
+        sup_ends = [e for _, e, _ in edits]
+        for m in _INLINE_TAG.finditer(text):
+            i = bisect_right(sup_starts, m.start()) - 1
+            if i < 0 or m.start() >= sup_ends[i]:
+                edits.append((m.start(), m.end(), ""))
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            edits.append((m.start(), m.end(), html.unescape(m.group())))
     edits.sort()
-    return _drop_overlaps(edits)
+    return drop_overlaps(edits)
 
 
 _MARK = regex.compile(r"\p{M}")
@@ -113,29 +116,39 @@ def nfc(text: str) -> list[Edit]:
     # combining mark shows the text is decomposed (the check then normalises the whole text).
     if not _has_any(text, _COMMON_MARKS) and unicodedata.is_normalized("NFC", text):
         return []
-    # Runs of "\P{M}\p{M}+": a maximal run of marks and the character before it. The marks this text
-    # holds, as a plain class, let ``re`` find the runs in one fast scan.
-    marks = "".join(sorted(c for c in set(text) if _MARK.match(c)))
+    # Runs of "\P{M}\p{M}+": a maximal run of marks and the character before it. Marks are looked for
+    # among the characters outside the blocks that hold none (ASCII to spacing modifiers, Latin
+    # Extended Additional, common punctuation): one fast scan instead of a set of every character.
+    marks = "".join(sorted(c for c in set(_MAYBE_MARK.findall(text)) if _MARK.match(c)))
     if not marks:
         return []
     edits = []
-    for m in _mark_runs(marks).finditer(text):
+    end = 0
+    # One mark at a time: a class of single characters scans far faster than a repeated one.
+    for m in _mark_class(marks).finditer(text):
+        if m.start() < end:
+            continue  # in the run just composed
+        end = m.end()
+        while end < len(text) and text[end] in marks:
+            end += 1
         start = m.start() - 1
         if start < 0:
             continue  # marks at the very start have no base character
-        run = text[start : m.end()]
+        run = text[start:end]
         composed = unicodedata.normalize("NFC", run)
         if composed != run:
-            edits.append((start, m.end(), composed))
+            edits.append((start, end, composed))
     return edits
 
 
+_MAYBE_MARK = re.compile("[^\x00-\u02ff\u1e00-\u1eff\u2010-\u2027]")
+
+
 @lru_cache(maxsize=16)
-def _mark_runs(marks: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(marks)}]+")
+def _mark_class(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
 
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACE_CHARS = "\u00a0\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060\u00ad" + "".join(map(chr, range(0x2000, 0x200B)))
 _CELL_GAP = re.compile(r" +(?=\t)|(?<=\t) +|  +")
@@ -149,10 +162,16 @@ _PIPE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 def odd_spaces(text: str) -> list[Edit]:
     """No-break and other odd spaces become plain spaces; zero-width characters go."""
-    if not _has_any(text, _ODD_SPACE_CHARS):
-        return []
-    edits = [(m.start(), m.end(), "") for m in _ZERO_WIDTH.finditer(text)]
-    edits += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
+    # Each character present found by str.find: a few C-level scans instead of a regex class scan.
+    edits = []
+    for char in _ODD_SPACE_CHARS:
+        at = text.find(char)
+        if at < 0:
+            continue
+        replacement = "" if _ZERO_WIDTH.match(char) else " "
+        while at >= 0:
+            edits.append((at, at + 1, replacement))
+            at = text.find(char, at + 1)
     return sorted(edits)
 
 
@@ -165,18 +184,17 @@ def whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if line and not _plain_line(line):  # an empty line has nothing to trim
+        # Lines that ``_line_whitespace`` leaves alone, told apart inline (most lines of a document):
+        # no tab, double space, pipe or "---" (table and rule syntax), no space at either end.
+        if line and (line[0] in _EDGE_SPACES or line[-1] in _EDGE_SPACES or "\t" in line or "  " in line
+                     or "|" in line or "---" in line):
             edits.extend(_line_whitespace(line, pos))
         pos += len(line) + 1
     edits.sort()
-    return _drop_overlaps(edits)
+    return drop_overlaps(edits)
 
 
-def _plain_line(line: str) -> bool:
-    """Lines that ``_line_whitespace`` leaves alone, told apart cheaply (most lines of a document):
-    no tab, double space, pipe or "---" (table and rule syntax), no space at either end."""
-    return (bool(line) and line[0] not in " \u00a0\ufeff" and line[-1] not in " \u00a0\ufeff"
-            and "\t" not in line and "  " not in line and "|" not in line and "---" not in line)
+_EDGE_SPACES = " \u00a0\ufeff"
 
 
 def _line_whitespace(line: str, pos: int) -> list[Edit]:
@@ -194,9 +212,10 @@ def _line_whitespace(line: str, pos: int) -> list[Edit]:
         edits.append((pos, body_start, ""))
     if body_end < pos + len(line):
         edits.append((body_end, pos + len(line), ""))
-    if (_PIPE_RULE.match(stripped) and "-" in stripped) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
+    # Cheap tests before the patterns: a rule holds "---", a pipe row starts with "|".
+    if ("---" in stripped and _PIPE_RULE.match(stripped)) or (stripped[0] == "|" and not stripped.strip("|:- \t")):
         return [(pos, pos + len(line), "")]  # a markdown rule or a row of empty pipes
-    if _PIPE_ROW.match(stripped) and stripped.count("|") >= 3:
+    if stripped[0] == "|" and stripped.count("|") >= 3 and _PIPE_ROW.match(stripped):
         # Leading empty cells go with the edge: a tab at the start of a line is layout, not a cell.
         lead_cells = len(stripped) - len(stripped.lstrip("| \t"))
         for m in _PIPE_GAP.finditer(stripped):
@@ -229,7 +248,6 @@ def _table_row_whitespace(line: str, pos: int) -> list[Edit]:
 
 _FOOTNOTE_BODY = regex.compile(rf"(?m)^(?:[{SUPERSCRIPT_DIGITS}]+|\ufffd)[ \t]*\S[^\n]*$")
 _FOOTNOTE_MARKS = SUPERSCRIPT_DIGITS + "\ufffd"
-_FOOTNOTE_LINE = re.compile(f"(?m)^[{SUPERSCRIPT_DIGITS}\ufffd]")
 
 
 def footnotes_to_end(text: str) -> list[Edit]:
@@ -238,10 +256,19 @@ def footnotes_to_end(text: str) -> list[Edit]:
     They would otherwise cut the sentence that the page break interrupted; at the end they
     stay footnotes (segment gives them a ``footnotes`` section).
     """
-    if not _has_any(text, _FOOTNOTE_MARKS):
-        return []  # no superscript digit or lost marker anywhere: one fast scan, not one per line
-    # Bodies are whole lines: try the pattern only on lines that start with a mark.
-    bodies = [b for m in _FOOTNOTE_LINE.finditer(text) if (b := _FOOTNOTE_BODY.match(text, m.start()))]
+    # Bodies are whole lines: try the pattern only on lines that start with a mark, found by str.find
+    # (a few fast scans, usually all empty) instead of a multiline regex scan.
+    line_starts = []
+    for mark in _FOOTNOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if not at or text[at - 1] == "\n":
+                line_starts.append(at)
+            at = text.find(mark, at + 1)
+    if not line_starts:
+        return []
+    line_starts.sort()
+    bodies = [b for start in line_starts if (b := _FOOTNOTE_BODY.match(text, start))]
     if not bodies:
         return []
     tail_start = len(text.rstrip())
@@ -267,6 +294,12 @@ _TERMINAL = set('.:;!?…"”)]/')
 _PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
 # Emphasis marks may come first ("**, và**"): they are unwrapped later, and the join must not wait for it.
 _LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=(?:\*{1,2}|__)?[;,][ \t]*\p{L})")
+# The same matches found fast: ``re`` jumps from line break to line break (a literal first character),
+# and the letter tests run only on what it finds. A failed test needs no retry inside the run of
+# blank lines: every later start in it ends at the same place, before the same character.
+_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*\n)+(?=[a-z]|[^\x00-\x7f])")  # ASCII: \p{Ll} is a-z
+_PUNCT_LINE = re.compile(r"\n(?=(?:\*{1,2}|__)?[;,])")
+_LOWERCASE = regex.compile(r"\p{Ll}")
 
 
 def join_page_breaks(text: str) -> list[Edit]:
@@ -276,7 +309,7 @@ def join_page_breaks(text: str) -> list[Edit]:
     A line starting with ";" or "," (a lost footnote marker left it there) joins its line.
     """
     edits: list[Edit] = []
-    for m in _PAGE_CUT.finditer(text):
+    for m in _page_cuts(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line = text[line_start : m.start()]
         before = line.rstrip()
@@ -286,10 +319,36 @@ def join_page_breaks(text: str) -> list[Edit]:
         if (before.strip(_FOOTNOTE_MARKS) and before[-1] not in _TERMINAL and not line.endswith("\t")
                 and not _looks_like_heading(before)):
             edits.append((m.start(), m.end(), " "))
-    for m in _LEADING_PUNCT.finditer(text):
-        edits.append((m.start(), m.end(), ""))
+    for line in _PUNCT_LINE.finditer(text):
+        # The match starts at the first line break of the blank lines before the line.
+        start = line.start()
+        while start and text[start - 1] in " \t\n":
+            start -= 1
+        m = _LEADING_PUNCT.match(text, text.index("\n", start))
+        if m:
+            edits.append((m.start(), m.end(), ""))
     edits.sort()
-    return _drop_overlaps(edits)
+    return drop_overlaps(edits)
+
+
+def _page_cuts(text: str) -> list[regex.Match[str] | re.Match[str]]:
+    """``_PAGE_CUT.finditer(text)``: runs of blank lines before a lowercase letter.
+
+    A run found by ``re`` starts after a character other than a line break (the break before it would
+    have started the run), except at the start of the text, where the look-behind can only hold
+    further in: that run is searched with the pattern itself.
+    """
+    cuts = []
+    for m in _BLANK_LINES_RUN.finditer(text):
+        if m.start() == 0:
+            cut = _PAGE_CUT.search(text, 0, m.end() + 1)
+            if cut:
+                cuts.append(cut)
+        else:
+            after = text[m.end() : m.end() + 1]  # an ASCII character is \p{Ll} exactly when it is a-z
+            if after.islower() if after.isascii() else _LOWERCASE.match(after):
+                cuts.append(m)
+    return cuts
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -312,51 +371,7 @@ def blank_lines(text: str) -> list[Edit]:
     return edits
 
 
-# --- markdown (last: its bold spans are then final offsets) --------------------------------
-
-_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+")
-_MD_BOLD = regex.compile(r"\*\*(?=[^\s*]|\*\s)([^\n]{1,400}?|[^\n]{1,400}?\n[^\n]{1,400}?)(?<=\S)\*\*")
-_MD_UNDERBOLD = regex.compile(r"(?<!\w)__(?=\S)([^\n]{1,400}?)(?<=\S)__(?!\w)")
-_MD_ITALIC = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![*\w])")
-
-
-def markdown(text: str) -> tuple[list[Edit], list[tuple[int, int]], list[tuple[int, int]]]:
-    """Markdown heading marks and emphasis removed; returns edits, bold spans and heading lines
-    (both as offsets into the *input*; the caller maps them)."""
-    if "#" not in text and "*" not in text and "__" not in text:
-        return [], [], []  # no heading mark and no emphasis mark: no pattern can match
-    edits: list[Edit] = []
-    bold: list[tuple[int, int]] = []
-    headings: list[tuple[int, int]] = []
-    for m in _MD_HEADING.finditer(text):
-        edits.append((m.start(), m.end(), ""))
-        line_end = text.find("\n", m.end())
-        headings.append((m.end(), len(text) if line_end < 0 else line_end))
-    for pattern in (_MD_BOLD, _MD_UNDERBOLD):
-        for m in pattern.finditer(text):
-            edits.append((m.start(), m.start(1), ""))
-            edits.append((m.end(1), m.end(), ""))
-            bold.append((m.start(1), m.end(1)))
-    taken = sorted(edits)
-    for m in _MD_ITALIC.finditer(text):
-        if not any(s <= m.start() < e or s < m.end() <= e for s, e, _ in taken):
-            edits.append((m.start(), m.start(1), ""))
-            edits.append((m.end(1), m.end(), ""))
-    edits.sort()
-    return _drop_overlaps(edits), bold, headings
-
-
 # --- driver ---------------------------------------------------------------------------------
-
-
-def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
-    kept: list[Edit] = []
-    end = -1
-    for e in edits:
-        if e[0] >= end or (e[0] == e[1] == end):
-            kept.append(e)
-            end = max(end, e[1])
-    return kept
 
 
 def _forward(runs: list[Run], offset: int, old_starts: list[int] | None = None) -> int:
@@ -398,7 +413,9 @@ def normalize(text: str, *, is_html: bool = False, extra_passes: tuple[Pass, ...
     if unwrapped:
         # Removed marks expose what the text passes did not see: a letter and a loose combining
         # mark ("**a**\u0300"), spaces or pipes ("** |**"). One more round makes the result stable.
-        for step in (nfc, *TEXT_PASSES):
+        # No odd space is left for odd_spaces: the first round removed them all, and nothing after it
+        # inserts one (edits insert ASCII whitespace, move lines or compose letters and marks).
+        for step in (nfc, *(p for p in TEXT_PASSES if p is not odd_spaces)):
             if edits := step(text):
                 text, runs, bold, headings = _apply_keeping_spans(text, runs, edits, bold, headings)
     return NormalizedText(text=text, runs=tuple(runs), bold=tuple(bold), headings=tuple(headings))

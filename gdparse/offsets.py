@@ -96,3 +96,14 @@ def to_normalized(runs: Sequence[Run], offset: int) -> int:
     if i + 1 < len(by_old):
         return by_old[i + 1][0]
     return by_old[-1][0] + by_old[-1][2]
+
+
+def drop_overlaps(edits: list[Edit]) -> list[Edit]:
+    """Sorted edits without those overlapping an earlier kept one (insertions at its end stay)."""
+    kept: list[Edit] = []
+    end = -1
+    for e in edits:
+        if e[0] >= end or (e[0] == e[1] == end):
+            kept.append(e)
+            end = max(end, e[1])
+    return kept

@@ -60,9 +60,11 @@ _OPEN_PAIR = regex.compile(r"(?i)(?<!q)([oòóỏõọ][aàáảãạeèéẻẽ
 # whose first vowel has a tone, or whose second has none, stays as it is). Pairs never overlap: no
 # second vowel can start a pair.
 # A following ASCII letter already rules a pair out ("hoàn", "toàn"); other letters are checked after.
-_RETONE_CANDIDATE = re.compile("(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-z])")
-# Anything fold does beyond lowercasing: most strings have none, and one scan tells.
-_FOLD_WORK = re.compile("[" + "".join(old for old, _ in _PUNCT_PAIRS) + "]|" + _RETONE_CANDIDATE.pattern)
+# One pattern per first vowel: a literal first character lets ``re`` jump from "o" to "o", several
+# times faster than trying an alternation at every position.
+_RETONE_CANDIDATES = (re.compile("o[àáảãạèéẻẽẹ](?![a-z])"), re.compile("u[ỳýỷỹỵ](?![a-z])"))
+# Anything fold does beyond lowercasing: most short strings have none, and one scan tells.
+_FOLD_WORK = re.compile("[" + "".join(old for old, _ in _PUNCT_PAIRS) + "]|(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![a-z])")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -126,7 +128,7 @@ def _fold_word(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = lower_same_length(text)
-    if text.isascii() or not _FOLD_WORK.search(text):
+    if text.isascii() or (len(text) < _FOLD_CACHE_MIN and not _FOLD_WORK.search(text)):
         return text  # no typographic punctuation, no pair to retone: lowercasing was all
     for old, new in _PUNCT_PAIRS:
         if old in text:
@@ -137,13 +139,15 @@ def _fold(text: str) -> str:
 def _retone_lower(text: str) -> str:
     """``fold_tone_placement`` of lowercase text: only the few candidate pairs are looked at, instead
     of trying the open-pair pattern at every position."""
+    # Pairs never overlap (no second vowel starts a pair), so the matches of both patterns are the
+    # candidates; they are few, and sorting them is cheap.
+    spans = sorted(m.span() for pattern in _RETONE_CANDIDATES for m in pattern.finditer(text))
     pieces: list[str] = []
     pos = 0
-    for m in _RETONE_CANDIDATE.finditer(text):
-        start, end = m.span()
+    for start, end in spans:
         if (start and text[start - 1] == "q") or _LETTER.match(text, end):
             continue  # "quý" is the same in both styles; "hoàng" is not an open syllable
-        pieces += [text[pos:start], _retone_pair(m.group())]
+        pieces += [text[pos:start], _retone_pair(text[start:end])]
         pos = end
     if not pieces:
         return text
@@ -169,8 +173,56 @@ class _StripTable(dict):
 
 
 _STRIP_TABLE = _StripTable()
+# Below this length the table is faster than decomposing; above, decomposing is (translate with a
+# table looks up every character, ASCII included, once the first non-ASCII one is seen).
+_STRIP_BY_DECOMPOSITION_MIN = 48
+# Characters outside ASCII and the Latin letter blocks (Latin-1, Extended-A/B, Extended Additional):
+# mostly punctuation ("…", "•") that the decomposition path cannot reach ASCII for. A plain range class
+# scans fast; it is only a hint where to cut a text, as every piece is checked.
+_OUTSIDE_LATIN = re.compile("[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def strip_accents(text: str) -> str:
     """Remove all Vietnamese diacritics (đ -> d), one character for one: ``Sở LĐ`` -> ``So LD``."""
-    return text.translate(_STRIP_TABLE)  # one C-level pass instead of a generator per character
+    if len(text) < _STRIP_BY_DECOMPOSITION_MIN:
+        return text.translate(_STRIP_TABLE)  # one C-level pass instead of a generator per character
+    if text.isascii():
+        return text
+    first = _OUTSIDE_LATIN.search(text)
+    if first is None:
+        return _strip_piece(text)
+    cuts = [m.start() for m in _OUTSIDE_LATIN.finditer(text, first.start())]
+    if len(cuts) > len(text) // 64:
+        return text.translate(_STRIP_TABLE)  # too many pieces to be worth it
+    # Letters decomposed piece by piece; each other character through the table.
+    out = []
+    pos = 0
+    for cut in cuts:
+        out += [_strip_piece(text[pos:cut]), _STRIP_TABLE[ord(text[cut])]]
+        pos = cut + 1
+    out.append(_strip_piece(text[pos:]))
+    return "".join(out)
+
+
+def _strip_piece(text: str) -> str:
+    if text.isascii():
+        return text
+    stripped = _strip_by_decomposition(text)
+    return text.translate(_STRIP_TABLE) if stripped is None else stripped
+
+
+def _strip_by_decomposition(text: str) -> str | None:
+    """``strip_accents(text)`` when every character strips to ASCII, else None.
+
+    The canonical decomposition of a character holds at most one ASCII character, and only first (the
+    base letter of a letter with marks): so dropping every non-ASCII character of the decomposed text
+    gives one character per input character exactly when each strips to ASCII, and then the result
+    is the stripped text. "đ" and "Đ" do not decompose; they are replaced first.
+    """
+    work = text
+    if "đ" in work:
+        work = work.replace("đ", "d")
+    if "Đ" in work:
+        work = work.replace("Đ", "D")
+    stripped = unicodedata.normalize("NFD", work).encode("ascii", "ignore")
+    return stripped.decode("ascii") if len(stripped) == len(text) else None

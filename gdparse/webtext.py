@@ -7,11 +7,11 @@ returns sorted, non-overlapping edits; :func:`repair_web_text` applies them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
-
-import re
 
 import regex
 
@@ -37,8 +37,13 @@ _BOILERPLATE = regex.compile(
 _NAVIGATION_SPAN = 20000
 
 
+_NAVIGATION_HEAD = 1000
+
+
 def drop_navigation(text: str) -> list[Edit]:
     """Drop portal navigation and metadata boxes before the letterhead (two such lines or more)."""
+    if _letterhead_in_head(text):
+        return []
     # Only the first 20000 characters are searched: fold just those (and two more, which the
     # tone-placement look-ahead of a pair at the edge reads).
     folded = fold(text[: _NAVIGATION_SPAN + 2])
@@ -48,6 +53,26 @@ def drop_navigation(text: str) -> list[Edit]:
     if len(_BOILERPLATE.findall(folded, 0, start.start())) < 2:
         return []
     return [(0, start.start(), "")]
+
+
+def _letterhead_in_head(text: str) -> bool:
+    """Whether the first lines (about 1000 characters) already show that nothing is dropped: a document
+    start with fewer than two boilerplate lines before it. Most texts start with their letterhead, and
+    folding those lines is far cheaper than folding 20000 characters.
+
+    Exact: the head ends with a line break, so its folded characters are those of the longer fold (no
+    capital sigma, whose lowercase reads its context), and a match in it is a match there too; the
+    first match there is then no later, with no more boilerplate lines before it.
+    """
+    end = text.find("\n", _NAVIGATION_HEAD, _NAVIGATION_SPAN)
+    if end < 0:
+        return False
+    head = text[: end + 1]
+    if "Σ" in head:
+        return False
+    folded = fold(head)
+    start = _DOC_START.search(folded)
+    return start is not None and (start.start() == 0 or len(_BOILERPLATE.findall(folded, 0, start.start())) < 2)
 
 
 # --- table pipes alone on a line -----------------------------------------------------------
@@ -90,6 +115,12 @@ def _province_pairs() -> frozenset[str]:
 # match at every position of the text; the bounds keep it linear on text like "((((…".
 _LINE_BREAK = regex.compile(r"(?<=(?<!\S)(?P<a>\S{1,40})[ \t]*)\n[ \t]*(?P<b>\S{1,60})")
 _TRAILING_PUNCT = regex.compile(r"[,.:;]+$")
+# The same matches found fast with ``re``, from the line break (a literal first character): the word
+# before it read in the reversed text (only words of up to 10 characters can join), the word after
+# it only for a word that can. ``_NON_SPACE`` is the ``\S`` of ``regex`` (Unicode White_Space).
+_SPACE_CHARS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_NON_SPACE = f"[^{_SPACE_CHARS}]"
+_LINE_START_WORD = re.compile(rf"\n[ \t]*({_NON_SPACE}{{1,60}})")
 _CONNECTOR_WORDS = frozenset({"số", "ngày", "tháng", "năm"})
 
 
@@ -99,20 +130,50 @@ def _phrase_firsts() -> frozenset[str]:
     return frozenset(p.split()[0] for p in _BIGRAMS | _province_pairs())
 
 
+@cache
+def _reversed_line_end_word() -> re.Pattern[str]:
+    """A line break and the word before it (up to 10 characters), in the reversed text.
+
+    The word must end in a character that a joining word can end in (after folding, "*" and ":." aside):
+    an ASCII character folds to itself lowercased, so the others are ruled out in the pattern. ASCII
+    digits and punctuation that no joining word holds are ruled out anywhere in the word.
+    """
+    words = _phrase_firsts() | _CONNECTOR_WORDS
+    ends = {w[-1] for w in words}
+    ascii_chars = [chr(c) for c in range(128) if not chr(c).isspace() and chr(c) not in "*:."]
+    last_ruled_out = "".join(c for c in ascii_chars if c.lower() not in ends)
+    ruled_out = "".join(c for c in ascii_chars if not c.isalpha() and not any(c in w for w in words))
+    word = f"[^{_SPACE_CHARS}{re.escape(ruled_out)}]{{1,10}}"
+    return re.compile(rf"\n[ \t]*(?![{re.escape(last_ruled_out)}])({word})(?!{_NON_SPACE})")
+
+
+@lru_cache(maxsize=4096)  # the same line-final words recur all through a document
+def _joining_word(reversed_word: str) -> str | None:
+    """The folded form of a line's last word (given reversed) if it is a connector word or the first
+    word of a known phrase, else None."""
+    last = fold(reversed_word[::-1].strip("*"))
+    return last if last.rstrip(":.") in _CONNECTOR_WORDS or last in _phrase_firsts() else None
+
+
 def join_broken_lines(text: str) -> list[Edit]:
     """A line break inside "Số:\\n1696/QĐ-TTg", "ngày\\n03/3/2021", "Hà\\nNội", "ỦY\\nBAN NHÂN DÂN"
     becomes a space."""
     edits = []
-    firsts = _phrase_firsts()
-    for m in _LINE_BREAK.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if len(a) > 10:  # connector words and phrase heads are short
-            continue
-        last = fold(a.strip("*"))
+    # The matches of ``_LINE_BREAK`` whose word before the break has at most 10 characters (connector
+    # words and phrase heads are short); one per line break, so each is found on its own.
+    size = len(text)
+    for end_word in _reversed_line_end_word().finditer(text[::-1]):
+        nl = size - 1 - end_word.start()
+        if text[nl + 1 : nl + 2] in ("\n", ""):
+            continue  # a blank line or the end: no word after the break (the common case, told cheaply)
         # Cheap test first: only a connector word or the first word of a known phrase can join.
-        if last.rstrip(":.") not in _CONNECTOR_WORDS and last not in firsts:
+        last = _joining_word(end_word.group(1))
+        if last is None:
             continue
-        nl = text.index("\n", m.end("a"))
+        m = _LINE_START_WORD.match(text, nl)
+        if m is None:
+            continue
+        b = m.group(1)
         before = text[max(0, nl - 30) : nl]
         pair = f"{last} {fold(_TRAILING_PUNCT.sub('', b.strip('*')))}"
         line_a = text[text.rfind("\n", 0, nl) + 1 : nl].split()
@@ -120,32 +181,28 @@ def join_broken_lines(text: str) -> list[Edit]:
         joined = phrase or any(end.search(before) and nxt.match(b) for end, nxt in _CONNECTORS)
         if joined:
             s = nl - len(before) + len(before.rstrip(" \t"))
-            e = m.start("b")
+            e = m.start(1)
             edits.append((s, e, " "))
     return sorted(set(edits))
 
 
 _SYMBOL_BREAK = regex.compile(r"(?<=\d[/-]?[\p{Lu}\d&]*[/-])[ \t]*\n[ \t]*(?=[\p{Lu}\d])|(?<=\d)[ \t]*\n[ \t]*(?=[/-][\p{Lu}\d])")
 # Every match starts right after a "/", "-" or digit that ends a line (both look-behinds end on one):
-# try the pattern only there, not at every position. Line ends are found by a fast literal scan.
-_NEWLINE = re.compile("\n")
+# try the pattern only there, not at every position. Such line ends are found in the reversed text,
+# where the line break comes first (a literal first character: a fast ``re`` scan). ``\d`` of ``re``
+# is str.isdecimal; astral characters cover the digits of newer Unicode versions.
+_REVERSED_SYMBOL_LINE_END = re.compile("\n[ \t]*[/\\-\\d\U00010000-\U0010ffff]")
 
 
 def join_broken_symbols(text: str) -> list[Edit]:
     """A line break inside a number and symbol: "1696/QĐ-\\nTTg", "1696\\n/QĐ-TTg"."""
     edits = []
-    for newline in _NEWLINE.finditer(text):
-        end = newline.start()
-        while end and text[end - 1] in " \t":
-            end -= 1
-        if not end:
-            continue
-        last = text[end - 1]
-        # str.isdecimal is \d of an older Unicode; astral characters cover the digits added since.
-        if last in "/-" or last.isdecimal() or last > "\uffff":
-            m = _SYMBOL_BREAK.match(text, end)
-            if m:
-                edits.append((m.start(), m.end(), ""))
+    size = len(text)
+    for line_end in _REVERSED_SYMBOL_LINE_END.finditer(text[::-1]):
+        m = _SYMBOL_BREAK.match(text, size - line_end.end() + 1)  # just after the last character
+        if m:
+            edits.append((m.start(), m.end(), ""))
+    edits.reverse()
     return edits
 
 
@@ -179,42 +236,75 @@ def _split(token: str) -> list[int] | None:
     return None
 
 
-def _long_words(text: str) -> set[str]:
-    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` (ASCII ones never split).
+def _glue_candidates(text: str) -> set[str]:
+    """The distinct non-ASCII ``_TOKEN`` matches of ``text`` that could split: those holding a vowel,
+    consonants and a vowel (every token that splits does, see ``_vowel_consonants_vowel``).
 
-    A whitespace-separated chunk that ``str.isalpha`` accepts is one run of letters (every such
-    character is ``\\p{L}`` for ``regex`` too, and no space is); only the other chunks need the regex.
-    One ``str.split`` instead of a regex scan of the whole text.
+    One ``re`` scan for that rare sequence (a Vietnamese syllable never holds it) instead of
+    splitting the whole text into words; only the runs of letters around the few matches are read.
     """
     words: set[str] = set()
-    mixed: set[str] = set()
-    start = 0
-    while start < len(text):
-        # Blocks of about a megabyte cut at a line break (a space, so no chunk is cut): the chunks
-        # of one block at a time, never a list of every chunk of a huge text.
-        end = text.find("\n", start + _BLOCK)
-        end = len(text) if end < 0 else end + 1
-        for chunk in set(text[start:end].split()):
-            if len(chunk) < 5 or chunk.isascii():
-                continue
-            if chunk.isalpha():
-                words.add(chunk)
-            else:
-                mixed.add(chunk)
-        start = end
-    if mixed:
-        words.update(w for w in _TOKEN.findall(" ".join(mixed)) if not w.isascii())
+    if text.isascii():
+        return words
+    pattern = _vowel_consonants_vowel()
+    m = pattern.search(text)
+    while m:
+        before = _LAST_NON_LETTER.search(text, 0, m.start())
+        start = before.end() if before else 0
+        end = _LETTERS.match(text, m.end()).end()
+        if end - start >= 5:
+            word = text[start:end]
+            if not word.isascii():
+                words.add(word)
+        m = pattern.search(text, end)
     return words
 
 
-_BLOCK = 1 << 20
+_LAST_NON_LETTER = regex.compile(r"(?r)\P{L}")
+_LETTERS = regex.compile(r"\p{L}*")
+
+
+def _folded_base(char: str) -> str:
+    """``strip_accents(fold(char))`` of one character, without filling their caches."""
+    lower = char.lower()
+    lower = lower if len(lower) == 1 else char
+    if lower in "đĐ":
+        return "d" if lower == "đ" else "D"
+    base = unicodedata.normalize("NFD", lower)[0]
+    return base if base.isascii() else lower
+
+
+@cache
+def _vowel_consonants_vowel() -> re.Pattern[str]:
+    """A letter whose folded base is a vowel, letters whose base is a consonant, and a vowel letter.
+
+    A token that splits is syllables each matching ``_SYLLABLE`` once folded and stripped (so all of its
+    letters have ASCII bases), the second starting with a consonant: the last vowel of the first,
+    its final consonants, the initial consonants of the next and the vowel after them are such a
+    sequence. Only letters of the Basic Multilingual Plane have ASCII bases.
+    """
+    vowels, consonants = [], []
+    for code in range(0x10000):
+        char = chr(code)
+        if char.isalpha() and _LETTER.match(char):
+            base = _folded_base(char)
+            if base in ("a", "e", "i", "o", "u", "y"):
+                vowels.append(char)
+            elif base.isascii() and base.islower():
+                consonants.append(char)
+    vowel, consonant = _char_class(vowels), _char_class(consonants)
+    return re.compile(f"{vowel}{consonant}+{vowel}")
+
+
+def _char_class(chars: list[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
 def split_glued_words(text: str) -> list[Edit]:
     """Insert the space lost with an inline tag: "Kếhoạch" -> "Kế hoạch", "đồngnhân" -> "đồng nhân"."""
     # Each distinct token is tested once; positions are looked up only when some token splits.
     glued = {}
-    for token in _long_words(text):
+    for token in _glue_candidates(text):
         if _is_syllable(token):
             continue
         points = _split(token)
