@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import regex
 
+from gdparse.document_caches import per_document
+
 TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 
 # One-to-one substitutions applied by fold(): typographic variants of ASCII punctuation.
@@ -110,12 +112,11 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-# Extractors fold the whole document text many times over; long texts are folded once.
-# Few entries: each holds a document and its folded copy.
+# Extractors fold the whole document text many times over; long texts are folded once per parse.
 _FOLD_CACHE_MIN = 2048
 
 
-@lru_cache(maxsize=4)
+@per_document(maxsize=4)
 def _fold_long(text: str) -> str:
     return _fold(text)
 

@@ -11,6 +11,7 @@ from typing import NamedTuple
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from gdparse.document_caches import per_document
 from gdparse.model import PlanDocument, Role
 from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold, strip_accents
@@ -273,8 +274,8 @@ def _heading_matches(folded: str, pattern: regex.Pattern, anchor: str) -> list[r
     return out
 
 
-# Responsibilities and reporting both read the regions of the same (few) documents in a row.
-@lru_cache(maxsize=8)
+# Responsibilities and reporting both read the regions of the document being parsed.
+@per_document(maxsize=8)
 def _region(folded: str, heading: regex.Pattern, anchor: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _heading_matches(folded, heading, anchor):
