@@ -33,8 +33,8 @@ from functools import lru_cache
 import regex
 
 from gdparse.extract import catalogue as cat
-from gdparse.extract.anchors import (anchored_starts, finditer_at, is_digit, last_char_starts, literal_positions,
-                                     symbol_starts, token_anchors)
+from gdparse.extract.anchors import (anchored_word_starts, finditer_at, is_digit, last_char_starts, literal_positions,
+                                     symbol_starts, word_anchors)
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.model import Citation, DocWarning, PlanDocument
@@ -61,7 +61,7 @@ _NAME_STOP = (
 )
 _TOKEN = r"\p{L}[\p{L}\d&]*"
 _LAW_WORDS = ("Hiến pháp", "HIẾN PHÁP", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật", "LUẬT", "Pháp lệnh")
-_LAW_ANCHORS = token_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
+_LAW_ANCHORS = word_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
 _LAW = regex.compile(
     rf"(?P<word>{'|'.join(_LAW_WORDS)})(?!\p{{L}})"
     rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
@@ -91,11 +91,21 @@ _TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}�
 # characters that cannot start an end reaches the first end (the shortest title); the bound of
 # 300 characters is checked afterwards.
 _TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
-_TITLE_FAST = regex.compile(rf"{_TITLE_PREFIX}(?P<body>[^;\n]{{3}}{_TITLE_RUN})|“[^”\n]{{3,300}}”){_TITLE_END}")
+
+
+@lru_cache(maxsize=None)  # one pattern per opening word at most
+def _title_fast(first: int) -> regex.Pattern[str]:
+    """_TITLE without its 300-character bound, opening with ``_TITLE_WORDS[first:]`` only."""
+    words = "|".join(_TITLE_WORDS[first:]) or "(?!)"
+    return regex.compile(rf"[ \t]*,?[ \t]*(?P<t>(?:{words})\s(?P<body>[^;\n]{{3}}{_TITLE_RUN})|“[^”\n]{{3,300}}”){_TITLE_END}")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
-_PREAMBLE_LINE = regex.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
-_BODY_START = regex.compile(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
+# Line patterns, found by their line's leading newline: a scan for a literal "\n" is several times
+# faster than trying "^" at every position; the first line is tried on its own.
+_PREAMBLE_LINE = r"[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
+_BODY_START = r"[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]"
+_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.compile("\n" + _PREAMBLE_LINE)
+_BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
 _ASCII_D = regex.compile(r"(?<=[/-])(QD|ND)(?=[/-]|$)")
@@ -116,8 +126,10 @@ class _Candidate:
     year_only: int | None = None
     issuer: str | None = None
     title: str | None = None
+    pending: int = -1  # where _complete is still to read on, if it is (see _dedupe)
 
 
+@lru_cache(maxsize=1024)  # short symbols, each canonicalised several times per document
 def canonical_number(number: str) -> str:
     """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
     number = clean_number(number)
@@ -186,15 +198,23 @@ def _single_spaced(s: str) -> str:
 def _title_at(text: str, pos: int) -> regex.Match[str] | None:
     if not text.startswith((*_TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
         return None  # cheap test first: most citations have no title
-    m = _TITLE_FAST.match(text, pos)
-    if m is not None and m.group("body") is not None and len(m.group("body")) > 300:
-        return _TITLE.match(text, pos)  # too long after this opening word: let _TITLE try the others
-    return m
+    first = 0
+    while True:
+        m = _title_fast(first).match(text, pos)
+        if m is None or m.end("body") - m.start("body") <= 300:  # (-1) - (-1) without a body
+            return m
+        # Too long after this opening word: _TITLE would go on with the words after it (only
+        # those can match at the same place, "về" after "về việc"), not the lazy scan of 300.
+        first = _TITLE_WORDS.index(text[m.start("t") : m.start("body") - 1]) + 1
 
 
 # A type word, then what _AFTER_TYPE allows before its number: read backwards from the number.
 _TYPE_WORD_BEFORE = regex.compile(rf"(?r)(?:{_word_alternation()})[ \t\n:]*(?:(?:số hiệu|số|so)[ \t\n:]*)?")
 _GAP_CHARS = " \t\n:"
+_SO_WORDS = ("số hiệu", "số", "so")
+# Last characters of the type words; none is a gap character (else every number must be tried).
+_TYPE_WORD_ENDS = frozenset(w[-1] for r in cat.document_types().types for w in r.words)
+_ENDS_USABLE = not (_TYPE_WORD_ENDS & set(_GAP_CHARS))
 # Nearest character before a position that no type word or number gap can contain.
 _SYNC_BEFORE = regex.compile(r"(?r)[^\p{L}\s:]")
 
@@ -227,10 +247,31 @@ def _type_word_matches(text: str, folded: str, symbols: list[int]):
             if q < n and is_digit(text[q]):
                 numbers.add(q)
     for q in sorted(numbers):  # each number is a digit, so the stretches do not overlap
-        if _TYPE_WORD_BEFORE.match(folded, 0, q) is None:
+        if not _may_follow_type_word(folded, q) or _TYPE_WORD_BEFORE.match(folded, 0, q) is None:
             continue  # no type word right before: nothing to scan
         sync = _SYNC_BEFORE.search(folded, 0, q)
         yield from _TYPE_WORD.finditer(folded, sync.end() if sync else 0, q)
+
+
+def _may_follow_type_word(folded: str, q: int) -> bool:
+    """A cheap necessary condition for ``_TYPE_WORD_BEFORE.match(folded, 0, q)``: a type word ends
+    right before the gap before ``q``, or before "số" and its gap. A word does not end with a gap
+    character, so each gap taken is the whole run of gap characters."""
+    if not _ENDS_USABLE:
+        return True
+    p = q
+    while p and folded[p - 1] in _GAP_CHARS:
+        p -= 1
+    if p and folded[p - 1] in _TYPE_WORD_ENDS:
+        return True
+    for so in _SO_WORDS:
+        if p >= len(so) and folded.startswith(so, p - len(so)):
+            r = p - len(so)
+            while r and folded[r - 1] in _GAP_CHARS:
+                r -= 1
+            if r and folded[r - 1] in _TYPE_WORD_ENDS:
+                return True
+    return False
 
 
 def _numbered(text: str, folded: str) -> list[_Candidate]:
@@ -255,14 +296,14 @@ def _numbered(text: str, folded: str) -> list[_Candidate]:
         if not _TWO_CAPS.search(number):
             continue
         rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
-        cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=number)
-        found.append(_complete(text, folded, cand, m.end()))
+        # Completed only if kept: most bare symbols repeat the number of a citation found above.
+        found.append(_Candidate(m.start(), m.end(), rule.type, rule.slug, number=number, pending=m.end()))
     return found
 
 
 def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
     found = []
-    starts = anchored_starts(folded, _LAW_ANCHORS)
+    starts = anchored_word_starts(folded, _LAW_ANCHORS)
     matches = [*finditer_at(_LAW_AMEND, text, starts, prefixes=_LAW_AMEND_WORDS),
                *finditer_at(_LAW, text, starts, prefixes=_LAW_WORDS)]
     for m in matches:
@@ -294,10 +335,25 @@ def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
     return found
 
 
+def _line_starts(at: regex.Pattern[str], after_newline: regex.Pattern[str], folded: str, endpos: int,
+                 first_only: bool = False) -> list[int]:
+    """Starts of the lines of ``folded[:endpos]`` where ``at`` matches: what the line starts of
+    ``regex.compile("(?m)^" + at.pattern).finditer(folded, 0, endpos)`` are. A match ends before
+    its line's newline, so the matches after the newlines do not overlap it or each other."""
+    starts = [0] if at.match(folded, 0, endpos) is not None else []
+    if first_only and starts:
+        return starts
+    for m in after_newline.finditer(folded, 0, endpos):
+        starts.append(m.start() + 1)
+        if first_only:
+            break
+    return starts
+
+
 def _preamble_checker(doc: PlanDocument, folded: str):
-    body = _BODY_START.search(folded)
-    limit = body.start() if body else len(folded)
-    lines = [m.start() for m in _PREAMBLE_LINE.finditer(folded, 0, limit)]
+    body = _line_starts(_BODY_START_AT, _BODY_START_NL, folded, len(folded), first_only=True)
+    limit = body[0] if body else len(folded)
+    lines = _line_starts(_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL, folded, limit)
     sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
 
     def in_preamble(pos: int) -> bool:
@@ -311,13 +367,29 @@ def _preamble_checker(doc: PlanDocument, folded: str):
     return in_preamble
 
 
-def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+def _dedupe(cands: list[_Candidate], text: str, folded: str) -> list[_Candidate]:
+    """The longest candidate at each start, without overlaps, the earlier first; a pending
+    candidate is completed when its length matters: when it is kept, or shares its start."""
     kept: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
-        if kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
+    by_start = sorted(cands, key=lambda c: c.start)  # stable: list order among equal starts
+    i = 0
+    while i < len(by_start):
+        j = i + 1
+        while j < len(by_start) and by_start[j].start == by_start[i].start:
+            j += 1
+        group = by_start[i:j]
+        if j - i > 1:
+            group = sorted((_completed(text, folded, c) for c in group), key=lambda c: -(c.end - c.start))
+        for c in group:
+            if kept and c.start < kept[-1].end:
+                continue
+            kept.append(_completed(text, folded, c))
+        i = j
     return kept
+
+
+def _completed(text: str, folded: str, c: _Candidate) -> _Candidate:
+    return c if c.pending < 0 else _complete(text, folded, c, c.pending)
 
 
 def _year(c: _Candidate) -> int | None:
@@ -350,7 +422,7 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     text = doc.text
     folded = fold(text)
     in_preamble = _preamble_checker(doc, folded)
-    cands = _dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble))
+    cands = _dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
     own = number_line(text)
     own_numbers = {canonical_number(a.number) for a in attached_to(text, folded)}
     if own and own.number:
@@ -359,19 +431,24 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     cands = [
         c for c in cands
         if not (c.number and canonical_number(c.number) in own_numbers)
-        and not _SELF_CONTEXT.search(folded[max(0, c.start - 30) : c.start])
+        and not ("kèm" in folded[max(0, c.start - 30) : c.start]  # cheap test first
+                 and _SELF_CONTEXT.search(folded[max(0, c.start - 30) : c.start]))
     ]
     # keys of fully written citations, for bare "NQ 28" and undated repeats
     siblings: dict[tuple[str, str], str] = {}
-    for c in cands:
+    keyed = [_key_and_entry(c, {}) for c in cands]  # siblings change the keys of bare numbers only
+    for c, (key, _) in zip(cands, keyed):
         if c.number and not c.number.isdigit():
-            key, _ = _key_and_entry(c, {})
             lead = _LEAD.match(c.number).group()
             if not key.endswith(":") or (c.type, lead) not in siblings:
                 siblings[(c.type, lead)] = key
+    own_iso = own_date.date.iso if own_date else None
     citations, warnings = [], []
-    for i, c in enumerate(cands):
-        key, entry = _key_and_entry(c, siblings)
+    for i, (c, (key, entry)) in enumerate(zip(cands, keyed)):
+        if entry is None and c.number:  # what _key_and_entry(c, siblings) would change
+            number = canonical_number(c.number)
+            if number.isdigit():
+                key = siblings.get((c.type, _LEAD.match(number).group()), key)
         if key.endswith(":") and c.number:
             lead = _LEAD.match(c.number).group()
             key = siblings.get((c.type, lead), key)
@@ -387,21 +464,24 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
             title=c.title or (f"{text[c.start:c.start + len(c.slug)].split()[0]} {c.name}" if c.name else None),
             key=key, legal_basis=in_preamble(c.start), catalogue_id=entry.id if entry else None,
         ))
-        warnings += _check(c, entry, own_date.date if own_date else None)
+        warnings += _check(c, entry, own_iso)
     return citations, warnings
 
 
-def _check(c: _Candidate, entry, own_date: DateMatch | None) -> list[DocWarning]:
+def _check(c: _Candidate, entry, own_iso: str | None) -> list[DocWarning]:
+    if c.date is None:
+        return []  # both warnings are about a citation's date
     out = []
     quote = f"{c.number or c.name}"
+    iso = c.date.iso
     sym = _SYMBOL_YEAR.search((c.number or "") + "/")
-    if sym and c.date and int(sym.group(1)) != c.date.year:
+    if sym and int(sym.group(1)) != c.date.year:
         hint = f"; the catalogue has {entry.number} of {entry.date}" if entry and entry.number != c.number else ""
         out.append(DocWarning(code="citation_date_mismatch", stage=STAGE, start=c.start, end=c.end,
-                              message=f"{quote} is dated {c.date.iso}, which contradicts its symbol's year {sym.group(1)}{hint}"))
-    if c.date and own_date and c.date.iso[: len(own_date.iso)] > own_date.iso:
+                              message=f"{quote} is dated {iso}, which contradicts its symbol's year {sym.group(1)}{hint}"))
+    if own_iso and iso[: len(own_iso)] > own_iso:
         out.append(DocWarning(code="citation_after_document", stage=STAGE, start=c.start, end=c.end,
-                              message=f"{quote} is dated {c.date.iso}, after the citing document ({own_date.iso})"))
+                              message=f"{quote} is dated {iso}, after the citing document ({own_iso})"))
     return out
 
 
