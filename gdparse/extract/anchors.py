@@ -105,7 +105,10 @@ def token_anchors(words: Iterable[str]) -> tuple[tuple[str, tuple[int, ...]], ..
     return tuple(chosen)
 
 
-def word_anchors(words: Iterable[str]) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+WordAnchors = tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]
+
+
+def word_anchors(words: Iterable[str]) -> WordAnchors:
     """The tokens of ``token_anchors``, each with the words that hold it at each offset:
     "hiến pháp", "pháp lệnh" -> ("pháp", ((0, ("pháp lệnh",)), (5, ("hiến pháp",))))."""
     words = set(words)
@@ -120,7 +123,7 @@ def word_anchors(words: Iterable[str]) -> tuple[tuple[str, tuple[tuple[int, tupl
     return tuple(out)
 
 
-def anchored_word_starts(text: str, anchors: tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]) -> list[int]:
+def anchored_word_starts(text: str, anchors: WordAnchors) -> list[int]:
     """Sorted positions where a word of ``word_anchors`` starts in ``text``: each token found by
     str.find, the words that hold it checked in place (a common token such as "pháp" of "biện
     pháp" then costs one test, not a start for the pattern to try)."""

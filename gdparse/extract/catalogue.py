@@ -83,6 +83,7 @@ def _issuer_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((regex.compile(r.pattern), r.issuer) for r in document_types().issuers)
 
 
+@cache  # a few types: the rule of each is looked up for many candidates
 def rule_for(citation_type: str) -> TypeRule:
     """The first rule of a citation type (its slug names the type in keys)."""
     return next(r for r in document_types().types if r.type == citation_type)

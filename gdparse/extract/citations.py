@@ -27,15 +27,23 @@ Decisions (see also ANNOTATION rules in the gold):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
 from gdparse.extract import catalogue as cat
-from gdparse.extract.anchors import (anchored_word_starts, finditer_at, is_digit, last_char_starts, literal_positions,
-                                     symbol_starts, word_anchors)
-from gdparse.extract.dates import DateMatch, date_at
+from gdparse.extract.anchors import (
+    anchored_word_starts,
+    finditer_at,
+    is_digit,
+    last_char_starts,
+    literal_positions,
+    symbol_starts,
+    word_anchors,
+)
+from gdparse.extract.citation_details import GAP, SPACES, Candidate, complete, dedupe, single_spaced
+from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
@@ -73,31 +81,6 @@ _LAW_AMEND = regex.compile(
 )
 _LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
 _LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
-_GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
-_ISSUER_WORDS = ("của", "do")
-_ISSUER = regex.compile(
-    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
-    r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
-    r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
-    r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
-    r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
-)
-_PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
-_TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn")
-_TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(_TITLE_WORDS)})\s"
-_TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
-_TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
-# The same title without testing for an end after every character: a possessive run of the
-# characters that cannot start an end reaches the first end (the shortest title); the bound of
-# 300 characters is checked afterwards.
-_TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
-
-
-@lru_cache(maxsize=None)  # one pattern per opening word at most
-def _title_fast(first: int) -> regex.Pattern[str]:
-    """_TITLE without its 300-character bound, opening with ``_TITLE_WORDS[first:]`` only."""
-    words = "|".join(_TITLE_WORDS[first:]) or "(?!)"
-    return regex.compile(rf"[ \t]*,?[ \t]*(?P<t>(?:{words})\s(?P<body>[^;\n]{{3}}{_TITLE_RUN})|“[^”\n]{{3,300}}”){_TITLE_END}")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
 # Line patterns, found by their line's leading newline: a scan for a literal "\n" is several times
@@ -114,19 +97,6 @@ _LEAD = regex.compile(r"\d+")
 _PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and these are many
-class _Candidate:
-    start: int
-    end: int
-    type: str
-    slug: str
-    number: str | None = None
-    name: str | None = None
-    date: DateMatch | None = None
-    year_only: int | None = None
-    issuer: str | None = None
-    title: str | None = None
-    pending: int = -1  # where _complete is still to read on, if it is (see _dedupe)
 
 
 @lru_cache(maxsize=1024)  # short symbols, each canonicalised several times per document
@@ -139,73 +109,6 @@ def canonical_number(number: str) -> str:
     return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
 
 
-def _lead_past(s: str, pos: int, chars: str) -> int:
-    """The first position from ``pos`` whose character is not one of ``chars``."""
-    n = len(s)
-    while pos < n and s[pos] in chars:
-        pos += 1
-    return pos
-
-
-def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
-    if not folded.startswith(_ISSUER_WORDS, _lead_past(folded, pos, " \t,\n")):
-        return None, pos  # cheap test first: most citations have no issuer
-    m = _ISSUER.match(folded, pos)
-    if m is None:
-        return None, pos
-    end = m.end("iss")
-    if m.group("iss").endswith(("tỉnh", "thành phố")):
-        tail = _PROVINCE_TAIL.match(text, end)
-        if tail:
-            end = tail.end()
-    return _single_spaced(text[m.start("iss") : end]).strip(" ,"), end
-
-
-def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
-    """Read the date, issuer and title that follow a citation's number or name."""
-    date, issuer, end = cand.date, cand.issuer, pos
-    for _ in range(2):  # date and issuer come in either order
-        if date is None:
-            gap = _GAP.match(folded, end)
-            found = date_at(text, gap.end() if gap else end, folded=folded)
-            if found is not None and found.day is not None:
-                date, end = found, found.end
-                continue
-        if issuer is None:
-            issuer, new_end = _issuer_after(text, folded, end)
-            if issuer is not None:
-                end = new_end
-                continue
-        break
-    title = None
-    t = _title_at(text, end)
-    if t is not None:
-        title = _single_spaced(t.group("t")).strip(" ,“”\"")
-    return _Candidate(cand.start, end, cand.type, cand.slug, cand.number, cand.name, date, cand.year_only, issuer, title)
-
-
-_SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type word
-
-
-def _single_spaced(s: str) -> str:
-    """``_SPACES.sub(" ", s)``; most strings have single spaces only (other whitespace is
-    unprintable), and the substitution is slow on them."""
-    if "  " not in s and s.isprintable():
-        return s
-    return _SPACES.sub(" ", s)
-
-
-def _title_at(text: str, pos: int) -> regex.Match[str] | None:
-    if not text.startswith((*_TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
-        return None  # cheap test first: most citations have no title
-    first = 0
-    while True:
-        m = _title_fast(first).match(text, pos)
-        if m is None or m.end("body") - m.start("body") <= 300:  # (-1) - (-1) without a body
-            return m
-        # Too long after this opening word: _TITLE would go on with the words after it (only
-        # those can match at the same place, "về" after "về việc"), not the lazy scan of 300.
-        first = _TITLE_WORDS.index(text[m.start("t") : m.start("body") - 1]) + 1
 
 
 # A type word, then what _AFTER_TYPE allows before its number: read backwards from the number.
@@ -221,7 +124,7 @@ _SYNC_BEFORE = regex.compile(r"(?r)[^\p{L}\s:]")
 
 @lru_cache(maxsize=256)
 def _rule_for_word(word: str) -> cat.TypeRule | None:
-    return cat.type_for_word(_SPACES.sub(" ", word))
+    return cat.type_for_word(SPACES.sub(" ", word))
 
 
 @lru_cache(maxsize=256)
@@ -274,34 +177,44 @@ def _may_follow_type_word(folded: str, q: int) -> bool:
     return False
 
 
-def _numbered(text: str, folded: str) -> list[_Candidate]:
+def _numbered(text: str, folded: str) -> list[Candidate]:
+    """Candidates with a number; each is completed (date, issuer, title) only if dedupe keeps
+    it: most bare symbols repeat the number of a citation found by its type word."""
     found = []
     symbols = symbol_starts(text)
     for m in _type_word_matches(text, folded, symbols):
-        rule = _rule_for_word(m.group("word"))
+        rule = _rule_for_word(m.group(_WORD))
         if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
             continue
         after = _AFTER_TYPE.match(text, m.end())
-        if after is None or (after.group("num").isdigit() and not after.group("so")):
+        if after is None:
             continue
-        cand = _Candidate(m.start(), after.end(), rule.type, rule.slug, number=clean_number(after.group("num")))
-        found.append(_complete(text, folded, cand, after.end()))
+        num, so = after.group(_AFTER_NUM, _AFTER_SO)
+        if num.isdigit() and not so:
+            continue
+        found.append(Candidate(m.start(), after.end(), rule.type, rule.slug, clean_number(num), pending=after.end()))
     for m in finditer_at(_ABBR, text, last_char_starts(text, _ABBREVIATIONS), prefixes=_ABBREVIATIONS):
-        rule = cat.type_for_abbreviation(m.group("abbr"))
+        abbr, num = m.group(_ABBR_ABBR, _ABBR_NUM)
+        rule = cat.type_for_abbreviation(abbr)
         if rule is not None:
-            cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=clean_number(m.group("num")))
-            found.append(_complete(text, folded, cand, m.end()))
+            found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, clean_number(num), pending=m.end()))
     for m in finditer_at(_BARE, text, symbols):  # a bare symbol starts where a symbol can
-        number = clean_number(m.group("num"))
+        number = clean_number(m.group(_BARE_NUM))
         if not _TWO_CAPS.search(number):
             continue
         rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
-        # Completed only if kept: most bare symbols repeat the number of a citation found above.
-        found.append(_Candidate(m.start(), m.end(), rule.type, rule.slug, number=number, pending=m.end()))
+        found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, number, pending=m.end()))
     return found
 
 
-def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
+# Group numbers: named group access is slow in these loops.
+_WORD = _TYPE_WORD.groupindex["word"]
+_AFTER_NUM, _AFTER_SO = _AFTER_TYPE.groupindex["num"], _AFTER_TYPE.groupindex["so"]
+_ABBR_ABBR, _ABBR_NUM = _ABBR.groupindex["abbr"], _ABBR.groupindex["num"]
+_BARE_NUM = _BARE.groupindex["num"]
+
+
+def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
     found = []
     starts = anchored_word_starts(folded, _LAW_ANCHORS)
     matches = [*finditer_at(_LAW_AMEND, text, starts, prefixes=_LAW_AMEND_WORDS),
@@ -310,13 +223,13 @@ def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
         rule = _rule_for_law_word(m.group("word"))
         if rule is None:
             continue
-        name = _single_spaced(m.group("name") or "").strip() or None
+        name = single_spaced(m.group("name") or "").strip() or None
         end, number, year_only = m.end(), None, None
         num = _LAW_NUMBER.match(text, end)
         if num is not None:
             number, end = clean_number(num.group("num")), num.end()
-        cand = _Candidate(m.start(), end, rule.type, rule.slug, number=number, name=name)
-        gap = _GAP.match(folded, end)
+        cand = Candidate(m.start(), end, rule.type, rule.slug, number=number, name=name)
+        gap = GAP.match(folded, end)
         date = date_at(text, gap.end() if gap else end, folded=folded)
         if date is not None and date.day is not None:
             cand = replace(cand, date=date, end=date.end)
@@ -331,7 +244,7 @@ def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
             in_preamble(m.start()) and _LIST_CONTEXT.search(folded[max(0, m.start() - 20) : m.start()])
         ):
             continue
-        found.append(_complete(text, folded, cand, cand.end))
+        found.append(complete(text, folded, cand, cand.end))
     return found
 
 
@@ -367,32 +280,9 @@ def _preamble_checker(doc: PlanDocument, folded: str):
     return in_preamble
 
 
-def _dedupe(cands: list[_Candidate], text: str, folded: str) -> list[_Candidate]:
-    """The longest candidate at each start, without overlaps, the earlier first; a pending
-    candidate is completed when its length matters: when it is kept, or shares its start."""
-    kept: list[_Candidate] = []
-    by_start = sorted(cands, key=lambda c: c.start)  # stable: list order among equal starts
-    i = 0
-    while i < len(by_start):
-        j = i + 1
-        while j < len(by_start) and by_start[j].start == by_start[i].start:
-            j += 1
-        group = by_start[i:j]
-        if j - i > 1:
-            group = sorted((_completed(text, folded, c) for c in group), key=lambda c: -(c.end - c.start))
-        for c in group:
-            if kept and c.start < kept[-1].end:
-                continue
-            kept.append(_completed(text, folded, c))
-        i = j
-    return kept
 
 
-def _completed(text: str, folded: str, c: _Candidate) -> _Candidate:
-    return c if c.pending < 0 else _complete(text, folded, c, c.pending)
-
-
-def _year(c: _Candidate) -> int | None:
+def _year(c: Candidate) -> int | None:
     if c.number:
         m = _SYMBOL_YEAR.search(c.number + "/")
         if m:
@@ -402,7 +292,7 @@ def _year(c: _Candidate) -> int | None:
     return c.year_only
 
 
-def _key_and_entry(c: _Candidate, siblings: dict[tuple[str, str], str]) -> tuple[str, cat.NationalDocument | None]:
+def _key_and_entry(c: Candidate, siblings: dict[tuple[str, str], str]) -> tuple[str, cat.NationalDocument | None]:
     date_year = c.date.year if c.date else c.year_only
     entry, _exact = cat.resolve(c.type, c.number, date_year, c.name)
     if entry is not None:
@@ -422,7 +312,7 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     text = doc.text
     folded = fold(text)
     in_preamble = _preamble_checker(doc, folded)
-    cands = _dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
+    cands = dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
     own = number_line(text)
     own_numbers = {canonical_number(a.number) for a in attached_to(text, folded)}
     if own and own.number:
@@ -468,7 +358,7 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     return citations, warnings
 
 
-def _check(c: _Candidate, entry, own_iso: str | None) -> list[DocWarning]:
+def _check(c: Candidate, entry, own_iso: str | None) -> list[DocWarning]:
     if c.date is None:
         return []  # both warnings are about a citation's date
     out = []

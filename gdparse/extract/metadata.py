@@ -24,9 +24,7 @@ Decisions:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import cache
 
 import regex
 
@@ -35,8 +33,8 @@ from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
+from gdparse.extract.signature import signature
 from gdparse.model import DocWarning, Metadata, PlanDocument
-from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold
 
 STAGE = "extract.metadata"
@@ -68,100 +66,11 @@ _DRAFT_LEAD = regex.compile(r"(?r)[\s*(]*")
 _DRAFT_REACH = 47
 _UBND = regex.compile(r"(ủy ban nhân dân|ubnd)")
 _ISSUING_UBND = regex.compile(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch")
-_NAME_PUNCT = regex.compile(r"[\d:;,.()/]")
 # Compiled once: a pattern passed as a string is looked up (and its flags combined) on every call.
 _SPACES = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[–—-]\s*")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", regex.I)
 _CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ban bí thư|bộ chính trị|ban chấp hành trung ương)")
-
-
-@cache
-def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...]]:
-    data = load_yaml("signature.yaml")
-    titles = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(p) for p in data['authority_prefixes'])})\s*)?"
-                           rf"(?:{'|'.join(t['pattern'] for t in data['titles'])})(?:\s+\S+){{0,6}}$")
-    return titles, frozenset(data["surnames"]), tuple(data["authority_prefixes"])
-
-
-@cache
-def _title_line_finder() -> re.Pattern[str]:
-    """A newline before each line that may be a title or authority line of a signature: a necessary
-    condition (the exact test follows), so that a text without a signature section is scanned once
-    in C instead of line by line. Stdlib ``re`` finds the leading newline several times faster than
-    ``regex``; its ``\\s`` covers every space of ``regex``'s, so it misses no title line."""
-    data = load_yaml("signature.yaml")
-    alternatives = "|".join([*(regex.escape(p) for p in data["authority_prefixes"]), *(t["pattern"] for t in data["titles"])])
-    try:
-        return re.compile(rf"\n[ \t*#]*(?:{alternatives})")
-    except re.error:  # a pattern in regex-only syntax
-        return regex.compile(rf"\n[ \t*#]*(?:{alternatives})")
-
-
-def _lines(text: str, start: int, end: int, next_start=None):
-    """(start, end, stripped line) of each non-blank line of ``text[start:end]``; after the first
-    line, ``next_start(pos)`` may move on from the line start ``pos`` to a later one (None: stop)."""
-    pos = start
-    while pos <= end:
-        if next_start is not None and pos > start:
-            pos = next_start(pos)
-            if pos is None:
-                return
-        newline = text.find("\n", pos, end)
-        line_end = end if newline < 0 else newline
-        line = text[pos:line_end]
-        stripped = line.strip(" \t*#")
-        if stripped:
-            off = pos + line.index(stripped)
-            yield off, off + len(stripped), stripped
-        pos = line_end + 1
-
-
-def _is_name(line: str) -> bool:
-    _, surnames, _ = _signature_rules()
-    words = line.split(None, 5)  # six parts: more than five words, without splitting a long line
-    return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not line.isupper()
-            and fold(words[0]) in surnames and not _NAME_PUNCT.search(line))
-
-
-def _signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None]:
-    regions = [(s.start, s.end) for s in doc.sections if s.kind == "signature" and not s.children]
-    for start, end in regions:
-        found = _signature_in(doc.text, folded, start, end, whole=(start, end) == (0, len(doc.text)))
-        if found is not None:
-            return found
-    return _signature_in(doc.text, folded, 0, len(doc.text), whole=True) or (None, None)
-
-
-def _signature_in(text: str, folded: str, start: int, end: int, whole: bool):
-    """The signer and title lines in ``text[start:end]``; in the whole text, only lines after a
-    title line may be a name."""
-    titles, _, prefixes = _signature_rules()
-    title_lines, last_title_end = [], None
-
-    def next_start(pos: int) -> int | None:
-        if not whole or last_title_end is not None:
-            return pos
-        # In the whole text, lines before a title line (or after a reset) change nothing.
-        m = _title_line_finder().search(folded, pos - 1, end)  # pos - 1 holds a newline
-        return None if m is None else m.start() + 1
-
-    for s, e, line in _lines(text, start, end, next_start):
-        fl = folded[s:e]  # fold keeps lengths, and a stripped line folds alike alone or in the text
-        if titles.match(fl) or fl.startswith(prefixes):
-            if not fl.startswith("tm."):
-                title_lines.append((s, e, _SPACES.sub(" ", line)))
-            last_title_end = e
-            continue
-        # the cheap condition first: in the whole text, most lines come before any title
-        if (last_title_end is not None or not whole) and _is_name(line):
-            title = None
-            if title_lines and (s - title_lines[-1][1]) < 200:
-                title = (title_lines[0][0], title_lines[-1][1], " / ".join(t[2] for t in title_lines))
-            return (s, e, line), title
-        if last_title_end is not None and s - last_title_end > 200:
-            title_lines, last_title_end = [], None
-    return None
 
 
 def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
@@ -387,7 +296,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
     start, end, period_span = _period(doc, folded, title, issued.year if issued else None)
     if period_span:
         evidence["period"] = period_span
-    signer, signer_title = _signature(doc, folded)
+    signer, signer_title = signature(doc, folded)
     if signer:
         evidence["signer"] = signer[:2]
     if signer_title:
