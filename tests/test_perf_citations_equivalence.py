@@ -72,3 +72,20 @@ def test_anchored_word_starts_are_the_word_starts() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         expected = sorted({i for w in words for i in range(len(text)) if text.startswith(w, i)})
         assert anchors.anchored_word_starts(text, anchors_) == expected, text
+
+
+def test_line_search_matches_a_multiline_search() -> None:
+    rng = random.Random(13)
+    bodies = (r"[ \t#*]*(?P<t>kế hoạch|báo cáo)(?:[ \t]+(?:hành động))?[ \t*:]*$", r"[ \t]*kính\s+gửi\s*:")
+    pieces = ("kế hoạch", "báo cáo", " hành động", "kính gửi", "kính\ngửi", ":", "\n", " ", "*", "#", "x", "\t")
+    for body in bodies:
+        search, plain = anchors.LineSearch(body), regex.compile("(?m)^" + body)
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+            endpos = rng.randint(0, len(text))
+            expected, got = plain.search(text, 0, endpos), search.search(text, 0, endpos)
+            assert (got is None) == (expected is None), (text, endpos)
+            if got is not None:
+                groups = [got[1].span(g) for g in plain.groupindex]
+                assert (got[0], got[1].end(), groups) == (expected.start(), expected.end(),
+                                                          [expected.span(g) for g in plain.groupindex])

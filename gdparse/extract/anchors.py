@@ -47,6 +47,26 @@ def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], p
             resume = m.end()
 
 
+class LineSearch:
+    """``regex.compile("(?m)^" + body).search``, found by the newline before each line: a scan for
+    a literal newline is several times faster than trying "^" at every position."""
+
+    def __init__(self, body: str) -> None:
+        self.at_line_start = regex.compile(body, regex.M)
+        self.after_newline = regex.compile(rf"\n(?:{body})", regex.M)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, regex.Match[str]] | None:
+        """(start of the line, match) of the first line from ``pos`` where ``body`` matches; the
+        match of a later line also holds the newline before it (its groups are those of body)."""
+        endpos = len(text) if endpos is None else endpos
+        if pos == 0 or text[pos - 1 : pos] == "\n":
+            m = self.at_line_start.match(text, pos, endpos)
+            if m is not None:
+                return pos, m
+        m = self.after_newline.search(text, pos, endpos)
+        return None if m is None else (m.start() + 1, m)
+
+
 _SYMBOL_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _DIGIT = regex.compile(r"\d")
 

@@ -131,6 +131,7 @@ def type_for_symbol(number: str) -> TypeRule | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # symbols repeat within and across documents; one search per pattern
 def issuer_for_symbol(number: str) -> str | None:
     for pattern, issuer in _issuer_patterns():
         if pattern.search(number):
@@ -148,6 +149,7 @@ def _leading_number(number: str) -> str:
     return m.group() if m else number
 
 
+@lru_cache(maxsize=4096)  # symbols repeat; strip_accents is slow
 def _compact(number: str) -> str:
     return strip_accents(number).upper().replace(" ", "")
 

@@ -27,7 +27,6 @@ Decisions (see also ANNOTATION rules in the gold):
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -42,7 +41,7 @@ from gdparse.extract.anchors import (
     symbol_starts,
     word_anchors,
 )
-from gdparse.extract.citation_details import GAP, SPACES, Candidate, complete, dedupe, single_spaced
+from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, single_spaced
 from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.model import Citation, DocWarning, PlanDocument
@@ -224,27 +223,26 @@ def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
         if rule is None:
             continue
         name = single_spaced(m.group("name") or "").strip() or None
-        end, number, year_only = m.end(), None, None
+        end, number, date, year_only = m.end(), None, None, None
         num = _LAW_NUMBER.match(text, end)
         if num is not None:
             number, end = clean_number(num.group("num")), num.end()
-        cand = Candidate(m.start(), end, rule.type, rule.slug, number=number, name=name)
+        if name is None and number is None and rule.type != "hien_phap":
+            continue  # before reading a date: nothing names the law
         gap = GAP.match(folded, end)
-        date = date_at(text, gap.end() if gap else end, folded=folded)
-        if date is not None and date.day is not None:
-            cand = replace(cand, date=date, end=date.end)
+        found_date = date_at(text, gap.end() if gap else end, folded=folded)
+        if found_date is not None and found_date.day is not None:
+            date, end = found_date, found_date.end
         else:
             y = _LAW_YEAR.match(folded, end)
             if y is not None:
-                year_only = int(y.group("y"))
-                cand = replace(cand, year_only=year_only, end=y.end())
-        if name is None and number is None and rule.type != "hien_phap":
-            continue
-        if number is None and cand.date is None and year_only is None and not (
+                year_only, end = int(y.group("y")), y.end()
+        if number is None and date is None and year_only is None and not (
             in_preamble(m.start()) and _LIST_CONTEXT.search(folded[max(0, m.start() - 20) : m.start()])
         ):
             continue
-        found.append(complete(text, folded, cand, cand.end))
+        # completed by dedupe, if kept
+        found.append(Candidate(m.start(), end, rule.type, rule.slug, number, name, date, year_only, pending=end))
     return found
 
 

@@ -29,7 +29,7 @@ from collections import Counter
 import regex
 
 from gdparse.extract import provinces as prov
-from gdparse.extract.anchors import finditer_at, literal_positions
+from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
@@ -42,11 +42,11 @@ _TYPE_LINES = (
     ("quyết định", "quyet_dinh"), ("kế hoạch", "ke_hoach"), ("chương trình", "chuong_trinh"),
     ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("báo cáo", "bao_cao"), ("công văn", "cong_van"),
 )
-_TYPE_LINE = regex.compile(
-    r"(?m)^[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
+_TYPE_LINE = LineSearch(
+    r"[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
     r"(?:[ \t]+(?:hành động|liên tịch))?[ \t*:]*$"
 )
-_KINH_GUI = regex.compile(r"(?m)^[ \t]*kính\s+gửi\s*:")
+_KINH_GUI = LineSearch(r"[ \t]*kính\s+gửi\s*:")
 _DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
 _PERIOD_RANGE = regex.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?<!\d)((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?!\d)")
 _PERIOD_TO_WORDS = ("đến", "tới")
@@ -57,7 +57,9 @@ _ISSUER_HEAD = regex.compile(
     r"\s*\n?\s*(?:(?:tỉnh|thành\s+phố)\s+(?P<prov>[^\n]{2,30}))?\s*$", regex.M)
 _ACTOR = regex.compile(
     r"(?<!\p{L})(?P<a>sở\s+[\p{L} &,–-]{3,60}?)\s+(?:tỉnh\s+\S+\s+)?(?:kính\s+)?(?:đề\s+nghị|xây\s+dựng|trân\s+trọng|gửi)")
-_AUTHORITY = regex.compile(r"(?m)^[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$")
+_AUTHORITY_BODY = r"[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$"
+_AUTHORITY = regex.compile(rf"(?m)^{_AUTHORITY_BODY}")
+_AUTHORITY_LINE = LineSearch(_AUTHORITY_BODY)
 _TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
 _DRAFT_DU = regex.compile(r"(?r)dự\s+")
 _DRAFT_WORDS = regex.compile(r"dự\s+thảo\s*")  # in every _DRAFT match, with the spaces before ")"
@@ -74,12 +76,13 @@ _CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ba
 
 
 def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
-    kinh_gui = _KINH_GUI.search(folded, 0, 3000)
+    kinh_gui = _KINH_GUI.search(folded, 0, 3000)  # (line start, match)
     first = _TYPE_LINE.search(folded, 0, 5000)
-    if kinh_gui and (first is None or kinh_gui.start() < first.start()):
-        return "cong_van", (kinh_gui.start(), kinh_gui.end())
+    if kinh_gui and (first is None or kinh_gui[0] < first[0]):
+        return "cong_van", (kinh_gui[0], kinh_gui[1].end())
     if first is not None:
-        return dict(_TYPE_LINES)[first.group("t")], (first.start("t"), first.end("t"))
+        m = first[1]
+        return dict(_TYPE_LINES)[m.group("t")], (m.start("t"), m.end("t"))
     symbol = number or (f"0/{code}" if code else None)
     if symbol:
         rule = type_for_symbol(symbol)
@@ -103,9 +106,9 @@ def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str |
         m = _ISSUER_HEAD.search(folded, max(0, motto - 300), motto)
         if m is not None and doc.text[m.start() : m.end()].isupper():  # letterheads are in capitals
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
-    auth = _AUTHORITY.search(folded, 0, 3000)
+    auth = _AUTHORITY_LINE.search(folded, 0, 3000)  # (line start, match)
     if auth is not None:
-        return _canonical_issuer("Ủy ban nhân dân", province), (auth.start(), auth.end())
+        return _canonical_issuer("Ủy ban nhân dân", province), (auth[0], auth[1].end())
     tm = _tm_line(folded)
     if tm is not None and _UBND.match(tm.group("body")):
         return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
