@@ -107,9 +107,12 @@ def most_common(folded: str, start: int = 0, end: int | None = None) -> tuple[in
     return next(f for f in found if f[2] == best)
 
 
+_SPACES_AND_DASHES = regex.compile(r"[\s-]+")  # compiled once: a pattern string is looked up per call
+
+
 @cache  # built once, not per call
 def _domain_keys() -> dict[str, str]:
-    return {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
+    return {strip_accents(_SPACES_AND_DASHES.sub("", fold(n))): n for n in province_names()}
 
 
 _HOST_BEFORE = regex.compile(r"(?i)(?:[a-z0-9-]{1,63}\.){1,6}$")

@@ -17,23 +17,23 @@ _SPACES = regex.compile(r"\s+")
 
 
 @cache
-def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...]]:
+def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
+    """(title line pattern, surnames, authority prefixes, title line finder), read once."""
     data = load_yaml("signature.yaml")
-    titles = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(p) for p in data['authority_prefixes'])})\s*)?"
-                           rf"(?:{'|'.join(t['pattern'] for t in data['titles'])})(?:\s+\S+){{0,6}}$")
-    return titles, frozenset(data["surnames"]), tuple(data["authority_prefixes"])
+    prefixes = [regex.escape(p) for p in data["authority_prefixes"]]
+    titles = [t["pattern"] for t in data["titles"]]
+    title_line = regex.compile(rf"^(?:(?:{'|'.join(prefixes)})\s*)?(?:{'|'.join(titles)})(?:\s+\S+){{0,6}}$")
+    finder = _title_line_finder(prefixes, titles)
+    return title_line, frozenset(data["surnames"]), tuple(data["authority_prefixes"]), finder
 
 
-@cache
-def _title_line_finder() -> re.Pattern[str]:
+def _title_line_finder(prefixes: list[str], titles: list[str]) -> re.Pattern[str]:
     """A newline before each line that may be a title or authority line of a signature: a necessary
     condition (the exact test follows), so that a text without a signature section is scanned once
     in C instead of line by line. Stdlib ``re`` finds the leading newline several times faster than
     ``regex``; its ``\\s`` covers every space of ``regex``'s, so it misses no title line (the
     patterns of signature.yaml use syntax that means the same in both)."""
-    data = load_yaml("signature.yaml")
-    prefixes = [regex.escape(p) for p in data["authority_prefixes"]]
-    alternatives = "|".join([*prefixes, *(t["pattern"] for t in data["titles"])])
+    alternatives = "|".join([*prefixes, *titles])
     try:
         return re.compile(rf"\n[ \t*#]*(?:{alternatives})")
     except re.error:  # a pattern in regex-only syntax
@@ -60,7 +60,7 @@ def _lines(text: str, start: int, end: int, next_start=None):
 
 
 def _is_name(line: str) -> bool:
-    _, surnames, _ = _signature_rules()
+    _, surnames, _, _ = _signature_rules()
     words = line.split(None, 5)  # six parts: more than five words, without splitting a long line
     return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not line.isupper()
             and fold(words[0]) in surnames and not _NAME_PUNCT.search(line))
@@ -78,14 +78,14 @@ def signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | No
 def _signature_in(text: str, folded: str, start: int, end: int, whole: bool):
     """The signer and title lines in ``text[start:end]``; in the whole text, only lines after a
     title line may be a name."""
-    titles, _, prefixes = _signature_rules()
+    titles, _, prefixes, finder = _signature_rules()
     title_lines, last_title_end = [], None
 
     def next_start(pos: int) -> int | None:
         if not whole or last_title_end is not None:
             return pos
         # In the whole text, lines before a title line (or after a reset) change nothing.
-        m = _title_line_finder().search(folded, pos - 1, end)  # pos - 1 holds a newline
+        m = finder.search(folded, pos - 1, end)  # pos - 1 holds a newline
         return None if m is None else m.start() + 1
 
     for s, e, line in _lines(text, start, end, next_start):
