@@ -8,6 +8,7 @@ matching there, than by letting the regex engine try every position of the text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import regex
 
@@ -46,13 +47,38 @@ def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], p
             resume = m.end()
 
 
+class LineSearch:
+    """``regex.compile("(?m)^" + body).search``, found by the newline before each line: a scan for
+    a literal newline is several times faster than trying "^" at every position."""
+
+    def __init__(self, body: str) -> None:
+        self.at_line_start = regex.compile(body, regex.M)
+        self.after_newline = regex.compile(rf"\n(?:{body})", regex.M)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, regex.Match[str]] | None:
+        """(start of the line, match) of the first line from ``pos`` where ``body`` matches; the
+        match of a later line also holds the newline before it (its groups are those of body)."""
+        endpos = len(text) if endpos is None else endpos
+        if pos == 0 or text[pos - 1 : pos] == "\n":
+            m = self.at_line_start.match(text, pos, endpos)
+            if m is not None:
+                return pos, m
+        m = self.after_newline.search(text, pos, endpos)
+        return None if m is None else (m.start() + 1, m)
+
+
 _SYMBOL_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _DIGIT = regex.compile(r"\d")
 
 
 def is_digit(char: str) -> bool:
     """Whether ``char`` is a digit for ``regex`` (str.isdecimal may follow an older Unicode)."""
-    return char.isdecimal() if char < "\x80" else _DIGIT.match(char) is not None
+    return char.isdecimal() if char < "\x80" else _is_wide_digit(char)
+
+
+@lru_cache(maxsize=4096)  # single characters: letters before "/" and "-" recur all through a text
+def _is_wide_digit(char: str) -> bool:
+    return _DIGIT.match(char) is not None
 
 
 _MAX_LEADING_DIGITS = 6  # header.NUMBER: \d{1,6}[a-zđ]?[ ]?[/-]...
@@ -99,30 +125,58 @@ def token_anchors(words: Iterable[str]) -> tuple[tuple[str, tuple[int, ...]], ..
     return tuple(chosen)
 
 
-def anchored_starts(text: str, anchors: tuple[tuple[str, tuple[int, ...]], ...]) -> list[int]:
-    """Sorted positions where a word of ``token_anchors`` may start in ``text``."""
+WordAnchors = tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]
+
+
+def word_anchors(words: Iterable[str]) -> WordAnchors:
+    """The tokens of ``token_anchors``, each with the words that hold it at each offset:
+    "hiến pháp", "pháp lệnh" -> ("pháp", ((0, ("pháp lệnh",)), (5, ("hiến pháp",))))."""
+    words = set(words)
+    out = []
+    for token, offsets in token_anchors(words):
+        checks = []
+        for off in offsets:
+            holders = tuple(sorted(w for w in words if w.startswith(token, off)
+                                   and (off == 0 or w[off - 1] == " ") and w[off + len(token):][:1] in ("", " ")))
+            checks.append((off, holders))
+        out.append((token, tuple(checks)))
+    return tuple(out)
+
+
+def anchored_word_starts(text: str, anchors: WordAnchors) -> list[int]:
+    """Sorted positions where a word of ``word_anchors`` starts in ``text``: each token found by
+    str.find, the words that hold it checked in place (a common token such as "pháp" of "biện
+    pháp" then costs one test, not a start for the pattern to try)."""
     found = set()
-    for token, offsets in anchors:
-        for pos in literal_positions(text, (token,)):
-            found.update(pos - off for off in offsets if pos >= off)
+    for token, checks in anchors:
+        i = text.find(token)
+        while i >= 0:
+            for off, holders in checks:
+                if i >= off and text.startswith(holders, i - off):
+                    found.add(i - off)
+            i = text.find(token, i + 1)
     return sorted(found)
 
 
 def last_char_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Sorted positions where one of ``words`` may start, found from their last characters: for
-    many short words, one scan per distinct character is cheaper than one scan per word."""
-    offsets: dict[str, set[int]] = {}
+    """Sorted start positions of ``words`` in ``text``, found from their last characters: for many
+    short words, one scan per distinct character is cheaper than one scan per word (a scan for one
+    character is several times faster than one for two), and the words are checked in place."""
+    by_last: dict[str, set[str]] = {}
     for word in words:
-        offsets.setdefault(word[-1], set()).add(len(word) - 1)
+        by_last.setdefault(word[-1], set()).add(word)
     found: set[int] = set()
-    for char, offs in offsets.items():
-        single = next(iter(offs)) if len(offs) == 1 else None
+    for char, ends in by_last.items():
+        if all(len(w) == 2 for w in ends):  # two-letter words: test the character before
+            firsts = "".join(w[0] for w in ends)
+            i = text.find(char, 1)
+            while i >= 0:
+                if text[i - 1] in firsts:
+                    found.add(i - 1)
+                i = text.find(char, i + 1)
+            continue
         i = text.find(char)
         while i >= 0:
-            if single is not None:
-                found.add(i - single)
-            else:
-                found.update(i - off for off in offs)
+            found.update(i + 1 - len(w) for w in ends if text.startswith(w, i + 1 - len(w)) and i + 1 >= len(w))
             i = text.find(char, i + 1)
-    return sorted(p for p in found if p >= 0)
-
+    return sorted(found)

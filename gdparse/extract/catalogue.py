@@ -83,6 +83,7 @@ def _issuer_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((regex.compile(r.pattern), r.issuer) for r in document_types().issuers)
 
 
+@cache  # a few types: the rule of each is looked up for many candidates
 def rule_for(citation_type: str) -> TypeRule:
     """The first rule of a citation type (its slug names the type in keys)."""
     return next(r for r in document_types().types if r.type == citation_type)
@@ -130,6 +131,7 @@ def type_for_symbol(number: str) -> TypeRule | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # symbols repeat within and across documents; one search per pattern
 def issuer_for_symbol(number: str) -> str | None:
     for pattern, issuer in _issuer_patterns():
         if pattern.search(number):
@@ -147,6 +149,7 @@ def _leading_number(number: str) -> str:
     return m.group() if m else number
 
 
+@lru_cache(maxsize=4096)  # symbols repeat; strip_accents is slow
 def _compact(number: str) -> str:
     return strip_accents(number).upper().replace(" ", "")
 

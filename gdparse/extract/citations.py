@@ -27,15 +27,22 @@ Decisions (see also ANNOTATION rules in the gold):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from gdparse.extract import catalogue as cat
-from gdparse.extract.anchors import (anchored_starts, finditer_at, is_digit, last_char_starts, literal_positions,
-                                     symbol_starts, token_anchors)
-from gdparse.extract.dates import DateMatch, date_at
+from gdparse.extract.anchors import (
+    anchored_word_starts,
+    finditer_at,
+    is_digit,
+    last_char_starts,
+    literal_positions,
+    symbol_starts,
+    word_anchors,
+)
+from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, single_spaced
+from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
@@ -61,7 +68,7 @@ _NAME_STOP = (
 )
 _TOKEN = r"\p{L}[\p{L}\d&]*"
 _LAW_WORDS = ("Hiến pháp", "HIẾN PHÁP", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật", "LUẬT", "Pháp lệnh")
-_LAW_ANCHORS = token_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
+_LAW_ANCHORS = word_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
 _LAW = regex.compile(
     rf"(?P<word>{'|'.join(_LAW_WORDS)})(?!\p{{L}})"
     rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
@@ -73,29 +80,14 @@ _LAW_AMEND = regex.compile(
 )
 _LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
 _LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
-_GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
-_ISSUER_WORDS = ("của", "do")
-_ISSUER = regex.compile(
-    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
-    r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
-    r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
-    r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
-    r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
-)
-_PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
-_TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn")
-_TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(_TITLE_WORDS)})\s"
-_TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
-_TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
-# The same title without testing for an end after every character: a possessive run of the
-# characters that cannot start an end reaches the first end (the shortest title); the bound of
-# 300 characters is checked afterwards.
-_TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
-_TITLE_FAST = regex.compile(rf"{_TITLE_PREFIX}(?P<body>[^;\n]{{3}}{_TITLE_RUN})|“[^”\n]{{3,300}}”){_TITLE_END}")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
-_PREAMBLE_LINE = regex.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
-_BODY_START = regex.compile(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
+# Line patterns, found by their line's leading newline: a scan for a literal "\n" is several times
+# faster than trying "^" at every position; the first line is tried on its own.
+_PREAMBLE_LINE = r"[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
+_BODY_START = r"[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]"
+_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.compile("\n" + _PREAMBLE_LINE)
+_BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
 _ASCII_D = regex.compile(r"(?<=[/-])(QD|ND)(?=[/-]|$)")
@@ -104,20 +96,9 @@ _LEAD = regex.compile(r"\d+")
 _PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and these are many
-class _Candidate:
-    start: int
-    end: int
-    type: str
-    slug: str
-    number: str | None = None
-    name: str | None = None
-    date: DateMatch | None = None
-    year_only: int | None = None
-    issuer: str | None = None
-    title: str | None = None
 
 
+@lru_cache(maxsize=1024)  # short symbols, each canonicalised several times per document
 def canonical_number(number: str) -> str:
     """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
     number = clean_number(number)
@@ -127,81 +108,22 @@ def canonical_number(number: str) -> str:
     return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
 
 
-def _lead_past(s: str, pos: int, chars: str) -> int:
-    """The first position from ``pos`` whose character is not one of ``chars``."""
-    n = len(s)
-    while pos < n and s[pos] in chars:
-        pos += 1
-    return pos
-
-
-def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
-    if not folded.startswith(_ISSUER_WORDS, _lead_past(folded, pos, " \t,\n")):
-        return None, pos  # cheap test first: most citations have no issuer
-    m = _ISSUER.match(folded, pos)
-    if m is None:
-        return None, pos
-    end = m.end("iss")
-    if m.group("iss").endswith(("tỉnh", "thành phố")):
-        tail = _PROVINCE_TAIL.match(text, end)
-        if tail:
-            end = tail.end()
-    return _single_spaced(text[m.start("iss") : end]).strip(" ,"), end
-
-
-def _complete(text: str, folded: str, cand: _Candidate, pos: int) -> _Candidate:
-    """Read the date, issuer and title that follow a citation's number or name."""
-    date, issuer, end = cand.date, cand.issuer, pos
-    for _ in range(2):  # date and issuer come in either order
-        if date is None:
-            gap = _GAP.match(folded, end)
-            found = date_at(text, gap.end() if gap else end, folded=folded)
-            if found is not None and found.day is not None:
-                date, end = found, found.end
-                continue
-        if issuer is None:
-            issuer, new_end = _issuer_after(text, folded, end)
-            if issuer is not None:
-                end = new_end
-                continue
-        break
-    title = None
-    t = _title_at(text, end)
-    if t is not None:
-        title = _single_spaced(t.group("t")).strip(" ,“”\"")
-    return _Candidate(cand.start, end, cand.type, cand.slug, cand.number, cand.name, date, cand.year_only, issuer, title)
-
-
-_SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type word
-
-
-def _single_spaced(s: str) -> str:
-    """``_SPACES.sub(" ", s)``; most strings have single spaces only (other whitespace is
-    unprintable), and the substitution is slow on them."""
-    if "  " not in s and s.isprintable():
-        return s
-    return _SPACES.sub(" ", s)
-
-
-def _title_at(text: str, pos: int) -> regex.Match[str] | None:
-    if not text.startswith((*_TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
-        return None  # cheap test first: most citations have no title
-    m = _TITLE_FAST.match(text, pos)
-    if m is not None and m.group("body") is not None and len(m.group("body")) > 300:
-        return _TITLE.match(text, pos)  # too long after this opening word: let _TITLE try the others
-    return m
 
 
 # A type word, then what _AFTER_TYPE allows before its number: read backwards from the number.
 _TYPE_WORD_BEFORE = regex.compile(rf"(?r)(?:{_word_alternation()})[ \t\n:]*(?:(?:số hiệu|số|so)[ \t\n:]*)?")
 _GAP_CHARS = " \t\n:"
+_SO_WORDS = ("số hiệu", "số", "so")
+# Last characters of the type words; none is a gap character (else every number must be tried).
+_TYPE_WORD_ENDS = frozenset(w[-1] for r in cat.document_types().types for w in r.words)
+_ENDS_USABLE = not (_TYPE_WORD_ENDS & set(_GAP_CHARS))
 # Nearest character before a position that no type word or number gap can contain.
 _SYNC_BEFORE = regex.compile(r"(?r)[^\p{L}\s:]")
 
 
 @lru_cache(maxsize=256)
 def _rule_for_word(word: str) -> cat.TypeRule | None:
-    return cat.type_for_word(_SPACES.sub(" ", word))
+    return cat.type_for_word(SPACES.sub(" ", word))
 
 
 @lru_cache(maxsize=256)
@@ -227,77 +149,122 @@ def _type_word_matches(text: str, folded: str, symbols: list[int]):
             if q < n and is_digit(text[q]):
                 numbers.add(q)
     for q in sorted(numbers):  # each number is a digit, so the stretches do not overlap
-        if _TYPE_WORD_BEFORE.match(folded, 0, q) is None:
+        if not _may_follow_type_word(folded, q) or _TYPE_WORD_BEFORE.match(folded, 0, q) is None:
             continue  # no type word right before: nothing to scan
         sync = _SYNC_BEFORE.search(folded, 0, q)
         yield from _TYPE_WORD.finditer(folded, sync.end() if sync else 0, q)
 
 
-def _numbered(text: str, folded: str) -> list[_Candidate]:
+def _may_follow_type_word(folded: str, q: int) -> bool:
+    """A cheap necessary condition for ``_TYPE_WORD_BEFORE.match(folded, 0, q)``: a type word ends
+    right before the gap before ``q``, or before "số" and its gap. A word does not end with a gap
+    character, so each gap taken is the whole run of gap characters."""
+    if not _ENDS_USABLE:
+        return True
+    p = q
+    while p and folded[p - 1] in _GAP_CHARS:
+        p -= 1
+    if p and folded[p - 1] in _TYPE_WORD_ENDS:
+        return True
+    for so in _SO_WORDS:
+        if p >= len(so) and folded.startswith(so, p - len(so)):
+            r = p - len(so)
+            while r and folded[r - 1] in _GAP_CHARS:
+                r -= 1
+            if r and folded[r - 1] in _TYPE_WORD_ENDS:
+                return True
+    return False
+
+
+def _numbered(text: str, folded: str) -> list[Candidate]:
+    """Candidates with a number; each is completed (date, issuer, title) only if dedupe keeps
+    it: most bare symbols repeat the number of a citation found by its type word."""
     found = []
     symbols = symbol_starts(text)
     for m in _type_word_matches(text, folded, symbols):
-        rule = _rule_for_word(m.group("word"))
+        rule = _rule_for_word(m.group(_WORD))
         if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
             continue
         after = _AFTER_TYPE.match(text, m.end())
-        if after is None or (after.group("num").isdigit() and not after.group("so")):
+        if after is None:
             continue
-        cand = _Candidate(m.start(), after.end(), rule.type, rule.slug, number=clean_number(after.group("num")))
-        found.append(_complete(text, folded, cand, after.end()))
+        num, so = after.group(_AFTER_NUM, _AFTER_SO)
+        if num.isdigit() and not so:
+            continue
+        found.append(Candidate(m.start(), after.end(), rule.type, rule.slug, clean_number(num), pending=after.end()))
     for m in finditer_at(_ABBR, text, last_char_starts(text, _ABBREVIATIONS), prefixes=_ABBREVIATIONS):
-        rule = cat.type_for_abbreviation(m.group("abbr"))
+        abbr, num = m.group(_ABBR_ABBR, _ABBR_NUM)
+        rule = cat.type_for_abbreviation(abbr)
         if rule is not None:
-            cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=clean_number(m.group("num")))
-            found.append(_complete(text, folded, cand, m.end()))
+            found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, clean_number(num), pending=m.end()))
     for m in finditer_at(_BARE, text, symbols):  # a bare symbol starts where a symbol can
-        number = clean_number(m.group("num"))
+        number = clean_number(m.group(_BARE_NUM))
         if not _TWO_CAPS.search(number):
             continue
         rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
-        cand = _Candidate(m.start(), m.end(), rule.type, rule.slug, number=number)
-        found.append(_complete(text, folded, cand, m.end()))
+        found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, number, pending=m.end()))
     return found
 
 
-def _laws(text: str, folded: str, in_preamble) -> list[_Candidate]:
+# Group numbers: named group access is slow in these loops.
+_WORD = _TYPE_WORD.groupindex["word"]
+_AFTER_NUM, _AFTER_SO = _AFTER_TYPE.groupindex["num"], _AFTER_TYPE.groupindex["so"]
+_ABBR_ABBR, _ABBR_NUM = _ABBR.groupindex["abbr"], _ABBR.groupindex["num"]
+_BARE_NUM = _BARE.groupindex["num"]
+
+
+def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
     found = []
-    starts = anchored_starts(folded, _LAW_ANCHORS)
+    starts = anchored_word_starts(folded, _LAW_ANCHORS)
     matches = [*finditer_at(_LAW_AMEND, text, starts, prefixes=_LAW_AMEND_WORDS),
                *finditer_at(_LAW, text, starts, prefixes=_LAW_WORDS)]
     for m in matches:
         rule = _rule_for_law_word(m.group("word"))
         if rule is None:
             continue
-        name = _single_spaced(m.group("name") or "").strip() or None
-        end, number, year_only = m.end(), None, None
+        name = single_spaced(m.group("name") or "").strip() or None
+        end, number, date, year_only = m.end(), None, None, None
         num = _LAW_NUMBER.match(text, end)
         if num is not None:
             number, end = clean_number(num.group("num")), num.end()
-        cand = _Candidate(m.start(), end, rule.type, rule.slug, number=number, name=name)
-        gap = _GAP.match(folded, end)
-        date = date_at(text, gap.end() if gap else end, folded=folded)
-        if date is not None and date.day is not None:
-            cand = replace(cand, date=date, end=date.end)
+        if name is None and number is None and rule.type != "hien_phap":
+            continue  # before reading a date: nothing names the law
+        gap = GAP.match(folded, end)
+        found_date = date_at(text, gap.end() if gap else end, folded=folded)
+        if found_date is not None and found_date.day is not None:
+            date, end = found_date, found_date.end
         else:
             y = _LAW_YEAR.match(folded, end)
             if y is not None:
-                year_only = int(y.group("y"))
-                cand = replace(cand, year_only=year_only, end=y.end())
-        if name is None and number is None and rule.type != "hien_phap":
-            continue
-        if number is None and cand.date is None and year_only is None and not (
+                year_only, end = int(y.group("y")), y.end()
+        if number is None and date is None and year_only is None and not (
             in_preamble(m.start()) and _LIST_CONTEXT.search(folded[max(0, m.start() - 20) : m.start()])
         ):
             continue
-        found.append(_complete(text, folded, cand, cand.end))
+        # completed by dedupe, if kept
+        found.append(Candidate(m.start(), end, rule.type, rule.slug, number, name, date, year_only, pending=end))
     return found
 
 
+def _line_starts(at: regex.Pattern[str], after_newline: regex.Pattern[str], folded: str, endpos: int,
+                 first_only: bool = False) -> list[int]:
+    """Starts of the lines of ``folded[:endpos]`` where ``at`` matches: what the line starts of
+    ``regex.compile("(?m)^" + at.pattern).finditer(folded, 0, endpos)`` are. A match ends before
+    its line's newline, so the matches after the newlines do not overlap it or each other."""
+    starts = [0] if at.match(folded, 0, endpos) is not None else []
+    if first_only and starts:
+        return starts
+    for m in after_newline.finditer(folded, 0, endpos):
+        starts.append(m.start() + 1)
+        if first_only:
+            break
+    return starts
+
+
 def _preamble_checker(doc: PlanDocument, folded: str):
-    body = _BODY_START.search(folded)
-    limit = body.start() if body else len(folded)
-    lines = [m.start() for m in _PREAMBLE_LINE.finditer(folded, 0, limit)]
+    body = _line_starts(_BODY_START_AT, _BODY_START_NL, folded, len(folded), first_only=True)
+    limit = body[0] if body else len(folded)
+    lines = _line_starts(_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL, folded, limit)
     sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
 
     def in_preamble(pos: int) -> bool:
@@ -311,16 +278,9 @@ def _preamble_checker(doc: PlanDocument, folded: str):
     return in_preamble
 
 
-def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
-    kept: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
-        if kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
-    return kept
 
 
-def _year(c: _Candidate) -> int | None:
+def _year(c: Candidate) -> int | None:
     if c.number:
         m = _SYMBOL_YEAR.search(c.number + "/")
         if m:
@@ -330,7 +290,7 @@ def _year(c: _Candidate) -> int | None:
     return c.year_only
 
 
-def _key_and_entry(c: _Candidate, siblings: dict[tuple[str, str], str]) -> tuple[str, cat.NationalDocument | None]:
+def _key_and_entry(c: Candidate, siblings: dict[tuple[str, str], str]) -> tuple[str, cat.NationalDocument | None]:
     date_year = c.date.year if c.date else c.year_only
     entry, _exact = cat.resolve(c.type, c.number, date_year, c.name)
     if entry is not None:
@@ -350,7 +310,7 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     text = doc.text
     folded = fold(text)
     in_preamble = _preamble_checker(doc, folded)
-    cands = _dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble))
+    cands = dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
     own = number_line(text)
     own_numbers = {canonical_number(a.number) for a in attached_to(text, folded)}
     if own and own.number:
@@ -359,19 +319,24 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
     cands = [
         c for c in cands
         if not (c.number and canonical_number(c.number) in own_numbers)
-        and not _SELF_CONTEXT.search(folded[max(0, c.start - 30) : c.start])
+        and not ("kèm" in folded[max(0, c.start - 30) : c.start]  # cheap test first
+                 and _SELF_CONTEXT.search(folded[max(0, c.start - 30) : c.start]))
     ]
     # keys of fully written citations, for bare "NQ 28" and undated repeats
     siblings: dict[tuple[str, str], str] = {}
-    for c in cands:
+    keyed = [_key_and_entry(c, {}) for c in cands]  # siblings change the keys of bare numbers only
+    for c, (key, _) in zip(cands, keyed):
         if c.number and not c.number.isdigit():
-            key, _ = _key_and_entry(c, {})
             lead = _LEAD.match(c.number).group()
             if not key.endswith(":") or (c.type, lead) not in siblings:
                 siblings[(c.type, lead)] = key
+    own_iso = own_date.date.iso if own_date else None
     citations, warnings = [], []
-    for i, c in enumerate(cands):
-        key, entry = _key_and_entry(c, siblings)
+    for i, (c, (key, entry)) in enumerate(zip(cands, keyed)):
+        if entry is None and c.number:  # what _key_and_entry(c, siblings) would change
+            number = canonical_number(c.number)
+            if number.isdigit():
+                key = siblings.get((c.type, _LEAD.match(number).group()), key)
         if key.endswith(":") and c.number:
             lead = _LEAD.match(c.number).group()
             key = siblings.get((c.type, lead), key)
@@ -387,21 +352,24 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
             title=c.title or (f"{text[c.start:c.start + len(c.slug)].split()[0]} {c.name}" if c.name else None),
             key=key, legal_basis=in_preamble(c.start), catalogue_id=entry.id if entry else None,
         ))
-        warnings += _check(c, entry, own_date.date if own_date else None)
+        warnings += _check(c, entry, own_iso)
     return citations, warnings
 
 
-def _check(c: _Candidate, entry, own_date: DateMatch | None) -> list[DocWarning]:
+def _check(c: Candidate, entry, own_iso: str | None) -> list[DocWarning]:
+    if c.date is None:
+        return []  # both warnings are about a citation's date
     out = []
     quote = f"{c.number or c.name}"
+    iso = c.date.iso
     sym = _SYMBOL_YEAR.search((c.number or "") + "/")
-    if sym and c.date and int(sym.group(1)) != c.date.year:
+    if sym and int(sym.group(1)) != c.date.year:
         hint = f"; the catalogue has {entry.number} of {entry.date}" if entry and entry.number != c.number else ""
         out.append(DocWarning(code="citation_date_mismatch", stage=STAGE, start=c.start, end=c.end,
-                              message=f"{quote} is dated {c.date.iso}, which contradicts its symbol's year {sym.group(1)}{hint}"))
-    if c.date and own_date and c.date.iso[: len(own_date.iso)] > own_date.iso:
+                              message=f"{quote} is dated {iso}, which contradicts its symbol's year {sym.group(1)}{hint}"))
+    if own_iso and iso[: len(own_iso)] > own_iso:
         out.append(DocWarning(code="citation_after_document", stage=STAGE, start=c.start, end=c.end,
-                              message=f"{quote} is dated {c.date.iso}, after the citing document ({own_date.iso})"))
+                              message=f"{quote} is dated {iso}, after the citing document ({own_iso})"))
     return out
 
 

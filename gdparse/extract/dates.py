@@ -34,6 +34,10 @@ _NUMERIC = regex.compile(
 _MONTH_YEAR = regex.compile(
     rf"(?<!\p{{L}})tháng{_SP}(?P<m>\d{{1,2}}){_SP}(?:năm{_SP}|[/-])(?P<y>\d{{4}})(?!\d)"
 )
+# The group numbers of year, month and day (if it has one) of each form: named group access is
+# slow, and Match.re.groupindex builds a new dict on each call.
+_DATE_GROUPS = {p: tuple(p.groupindex[g] for g in ("y", "m", "d") if g in p.groupindex)
+                for p in (_WRITTEN, _NUMERIC, _MONTH_YEAR)}
 # The forms that can start after "ngày", after "tháng" and at a digit, in the order tried.
 _AFTER_NGAY, _AFTER_THANG, _AT_DIGIT = (_WRITTEN, _NUMERIC), (_MONTH_YEAR,), (_NUMERIC,)
 
@@ -58,6 +62,9 @@ class DateMatch:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+_MONTH_DAYS = calendar.mdays  # days per month of a common year, index 1..12
+
+
 def _valid(year: int, month: int | None, day: int | None) -> bool:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return False
@@ -65,13 +72,15 @@ def _valid(year: int, month: int | None, day: int | None) -> bool:
         return day is None
     if not 1 <= month <= 12:
         return False
-    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+    # calendar.monthrange also computes the weekday: a table and a leap test are enough
+    return day is None or 1 <= day <= _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
 
 
 def _make(m: regex.Match[str]) -> DateMatch | None:
-    year = int(m["y"])
-    month = int(m["m"]) if m["m"] else None
-    day = int(m["d"]) if "d" in m.re.groupindex and m["d"] else None
+    parts = m.group(*_DATE_GROUPS[m.re])
+    year = int(parts[0])
+    month = int(parts[1]) if parts[1] else None
+    day = int(parts[2]) if len(parts) > 2 and parts[2] else None
     if month is None:
         day = None  # "ngày 5 tháng năm 2026" is not a usable day
     if not _valid(year, month, day):

@@ -25,17 +25,16 @@ Decisions:
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
 import regex
 
 from gdparse.extract import provinces as prov
-from gdparse.extract.anchors import finditer_at, literal_positions
+from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
+from gdparse.extract.signature import signature
 from gdparse.model import DocWarning, Metadata, PlanDocument
-from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold
 
 STAGE = "extract.metadata"
@@ -43,11 +42,11 @@ _TYPE_LINES = (
     ("quyết định", "quyet_dinh"), ("kế hoạch", "ke_hoach"), ("chương trình", "chuong_trinh"),
     ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("báo cáo", "bao_cao"), ("công văn", "cong_van"),
 )
-_TYPE_LINE = regex.compile(
-    r"(?m)^[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
+_TYPE_LINE = LineSearch(
+    r"[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
     r"(?:[ \t]+(?:hành động|liên tịch))?[ \t*:]*$"
 )
-_KINH_GUI = regex.compile(r"(?m)^[ \t]*kính\s+gửi\s*:")
+_KINH_GUI = LineSearch(r"[ \t]*kính\s+gửi\s*:")
 _DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
 _PERIOD_RANGE = regex.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?<!\d)((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?!\d)")
 _PERIOD_TO_WORDS = ("đến", "tới")
@@ -58,7 +57,9 @@ _ISSUER_HEAD = regex.compile(
     r"\s*\n?\s*(?:(?:tỉnh|thành\s+phố)\s+(?P<prov>[^\n]{2,30}))?\s*$", regex.M)
 _ACTOR = regex.compile(
     r"(?<!\p{L})(?P<a>sở\s+[\p{L} &,–-]{3,60}?)\s+(?:tỉnh\s+\S+\s+)?(?:kính\s+)?(?:đề\s+nghị|xây\s+dựng|trân\s+trọng|gửi)")
-_AUTHORITY = regex.compile(r"(?m)^[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$")
+_AUTHORITY_BODY = r"[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$"
+_AUTHORITY = regex.compile(rf"(?m)^{_AUTHORITY_BODY}")
+_AUTHORITY_LINE = LineSearch(_AUTHORITY_BODY)
 _TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
 _DRAFT_DU = regex.compile(r"(?r)dự\s+")
 _DRAFT_WORDS = regex.compile(r"dự\s+thảo\s*")  # in every _DRAFT match, with the spaces before ")"
@@ -67,7 +68,6 @@ _DRAFT_LEAD = regex.compile(r"(?r)[\s*(]*")
 _DRAFT_REACH = 47
 _UBND = regex.compile(r"(ủy ban nhân dân|ubnd)")
 _ISSUING_UBND = regex.compile(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch")
-_NAME_PUNCT = regex.compile(r"[\d:;,.()/]")
 # Compiled once: a pattern passed as a string is looked up (and its flags combined) on every call.
 _SPACES = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[–—-]\s*")
@@ -75,62 +75,14 @@ _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", regex.I)
 _CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ban bí thư|bộ chính trị|ban chấp hành trung ương)")
 
 
-@cache
-def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...]]:
-    data = load_yaml("signature.yaml")
-    titles = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(p) for p in data['authority_prefixes'])})\s*)?"
-                           rf"(?:{'|'.join(t['pattern'] for t in data['titles'])})(?:\s+\S+){{0,6}}$")
-    return titles, frozenset(data["surnames"]), tuple(data["authority_prefixes"])
-
-
-def _lines(text: str, start: int, end: int):
-    pos = start
-    for line in text[start:end].split("\n"):
-        stripped = line.strip(" \t*#")
-        if stripped:
-            off = pos + line.index(stripped)
-            yield off, off + len(stripped), stripped
-        pos += len(line) + 1
-
-
-def _is_name(line: str) -> bool:
-    _, surnames, _ = _signature_rules()
-    words = line.split(None, 5)  # six parts: more than five words, without splitting a long line
-    return (2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not line.isupper()
-            and fold(words[0]) in surnames and not _NAME_PUNCT.search(line))
-
-
-def _signature(doc: PlanDocument, folded: str) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None]:
-    titles, _, prefixes = _signature_rules()
-    regions = [(s.start, s.end) for s in doc.sections if s.kind == "signature" and not s.children]
-    regions.append((0, len(doc.text)))
-    for start, end in regions:
-        title_lines, last_title_end = [], None
-        for s, e, line in _lines(doc.text, start, end):
-            fl = folded[s:e]  # fold keeps lengths, and a stripped line folds alike alone or in the text
-            if titles.match(fl) or fl.startswith(prefixes):
-                if not fl.startswith("tm."):
-                    title_lines.append((s, e, _SPACES.sub(" ", line)))
-                last_title_end = e
-                continue
-            # the cheap condition first: in the whole text, most lines come before any title
-            if (last_title_end is not None or (start, end) != (0, len(doc.text))) and _is_name(line):
-                title = None
-                if title_lines and (s - title_lines[-1][1]) < 200:
-                    title = (title_lines[0][0], title_lines[-1][1], " / ".join(t[2] for t in title_lines))
-                return (s, e, line), title
-            if last_title_end is not None and s - last_title_end > 200:
-                title_lines, last_title_end = [], None
-    return None, None
-
-
 def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
-    kinh_gui = _KINH_GUI.search(folded, 0, 3000)
+    kinh_gui = _KINH_GUI.search(folded, 0, 3000)  # (line start, match)
     first = _TYPE_LINE.search(folded, 0, 5000)
-    if kinh_gui and (first is None or kinh_gui.start() < first.start()):
-        return "cong_van", (kinh_gui.start(), kinh_gui.end())
+    if kinh_gui and (first is None or kinh_gui[0] < first[0]):
+        return "cong_van", (kinh_gui[0], kinh_gui[1].end())
     if first is not None:
-        return dict(_TYPE_LINES)[first.group("t")], (first.start("t"), first.end("t"))
+        m = first[1]
+        return dict(_TYPE_LINES)[m.group("t")], (m.start("t"), m.end("t"))
     symbol = number or (f"0/{code}" if code else None)
     if symbol:
         rule = type_for_symbol(symbol)
@@ -154,9 +106,9 @@ def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str |
         m = _ISSUER_HEAD.search(folded, max(0, motto - 300), motto)
         if m is not None and doc.text[m.start() : m.end()].isupper():  # letterheads are in capitals
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
-    auth = _AUTHORITY.search(folded, 0, 3000)
+    auth = _AUTHORITY_LINE.search(folded, 0, 3000)  # (line start, match)
     if auth is not None:
-        return _canonical_issuer("Ủy ban nhân dân", province), (auth.start(), auth.end())
+        return _canonical_issuer("Ủy ban nhân dân", province), (auth[0], auth[1].end())
     tm = _tm_line(folded)
     if tm is not None and _UBND.match(tm.group("body")):
         return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
@@ -239,7 +191,7 @@ def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[
     if body is not None:
         return body[2], body[:2]
     # folded holds ".gov.vn" wherever the lowercased text does: skip lowercasing the text if absent
-    domain = prov.from_domain(doc.text) if ".gov.vn" in folded else None
+    domain = prov.from_domain(doc.text, folded) if ".gov.vn" in folded else None
     if domain is not None:
         return domain[2], domain[:2]
     return None, None
@@ -347,7 +299,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
     start, end, period_span = _period(doc, folded, title, issued.year if issued else None)
     if period_span:
         evidence["period"] = period_span
-    signer, signer_title = _signature(doc, folded)
+    signer, signer_title = signature(doc, folded)
     if signer:
         evidence["signer"] = signer[:2]
     if signer_title:

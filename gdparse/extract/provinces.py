@@ -107,29 +107,42 @@ def most_common(folded: str, start: int = 0, end: int | None = None) -> tuple[in
     return next(f for f in found if f[2] == best)
 
 
+_SPACES_AND_DASHES = regex.compile(r"[\s-]+")  # compiled once: a pattern string is looked up per call
+
+
 @cache  # built once, not per call
 def _domain_keys() -> dict[str, str]:
-    return {strip_accents(regex.sub(r"[\s-]+", "", fold(n))): n for n in province_names()}
+    return {strip_accents(_SPACES_AND_DASHES.sub("", fold(n))): n for n in province_names()}
 
 
 _HOST_BEFORE = regex.compile(r"(?i)(?:[a-z0-9-]{1,63}\.){1,6}$")
 
 
-def from_domain(text: str) -> tuple[int, int, str] | None:
+def from_domain(text: str, folded: str | None = None) -> tuple[int, int, str] | None:
     """A province named by a government domain: "sldtbxh.kontum.gov.vn" -> Kon Tum."""
     keys = _domain_keys()
-    lowered = text.lower()
-    pos = lowered.find(".gov.vn")
+    # Lowercasing the whole text is slow: with its folded form, each ".gov.vn" is found there
+    # (folding keeps it as it is) and only the windows before it are lowercased, which gives the
+    # same characters at the same places unless the text holds "İ", the one character whose
+    # lowercase is longer.
+    lowered = text.lower() if folded is None or "İ" in text else None
+    scan = folded if lowered is None else lowered
+
+    def lower(start: int, end: int) -> str:
+        return text[start:end].lower() if lowered is None else lowered[start:end]
+
+    pos = scan.find(".gov.vn")
     # Anchored on each ".gov.vn" with a bounded look-back: a host pattern scanned from every
     # position would be quadratic on text like "1.1.1.1…".
     while pos >= 0:
-        window = lowered[max(0, pos - 200) : pos + 1]
-        m = _HOST_BEFORE.search(window)
-        if m is not None:
-            host_start = pos + 1 - len(window) + m.start()
-            host_end = pos + len(".gov.vn")
-            for label in reversed(lowered[host_start:pos].split(".")):
-                if len(label) >= 4 and label in keys:
-                    return host_start, host_end, keys[label]
-        pos = lowered.find(".gov.vn", pos + 1)
+        if lower(pos, pos + 7) == ".gov.vn":
+            window = lower(max(0, pos - 200), pos + 1)
+            m = _HOST_BEFORE.search(window)
+            if m is not None:
+                host_start = pos + 1 - len(window) + m.start()
+                host_end = pos + len(".gov.vn")
+                for label in reversed(lower(host_start, pos).split(".")):
+                    if len(label) >= 4 and label in keys:
+                        return host_start, host_end, keys[label]
+        pos = scan.find(".gov.vn", pos + 1)
     return None

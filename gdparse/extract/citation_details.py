@@ -1,0 +1,147 @@
+"""What follows a citation's number or name: its date, issuer and title; and the choice among
+overlapping candidates, which completes a candidate only if it is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from gdparse.extract.dates import DateMatch, date_at
+
+GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
+_ISSUER_WORDS = ("của", "do")
+_ISSUER = regex.compile(
+    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
+    r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
+    r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
+    r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
+    r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
+)
+_PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
+TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn")
+_TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(TITLE_WORDS)})\s"
+_TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
+TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
+# The same title without testing for an end after every character: a possessive run of the
+# characters that cannot start an end reaches the first end (the shortest title); the bound of
+# 300 characters is checked afterwards.
+_TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
+
+
+@cache  # one pattern per opening word at most
+def _title_fast(first: int) -> regex.Pattern[str]:
+    """TITLE without its 300-character bound, opening with ``TITLE_WORDS[first:]`` only."""
+    words = "|".join(TITLE_WORDS[first:]) or "(?!)"
+    body = rf"(?P<body>[^;\n]{{3}}{_TITLE_RUN})"
+    return regex.compile(rf"[ \t]*,?[ \t]*(?P<t>(?:{words})\s{body}|“[^”\n]{{3,300}}”){_TITLE_END}")
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and these are many
+class Candidate:
+    start: int
+    end: int
+    type: str
+    slug: str
+    number: str | None = None
+    name: str | None = None
+    date: DateMatch | None = None
+    year_only: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    pending: int = -1  # where complete is still to read on, if it is (see dedupe)
+
+
+def _lead_past(s: str, pos: int, chars: str) -> int:
+    """The first position from ``pos`` whose character is not one of ``chars``."""
+    n = len(s)
+    while pos < n and s[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
+    if not folded.startswith(_ISSUER_WORDS, _lead_past(folded, pos, " \t,\n")):
+        return None, pos  # cheap test first: most citations have no issuer
+    m = _ISSUER.match(folded, pos)
+    if m is None:
+        return None, pos
+    end = m.end("iss")
+    if m.group("iss").endswith(("tỉnh", "thành phố")):
+        tail = _PROVINCE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+    return single_spaced(text[m.start("iss") : end]).strip(" ,"), end
+
+
+def complete(text: str, folded: str, cand: Candidate, pos: int) -> Candidate:
+    """Read the date, issuer and title that follow a citation's number or name."""
+    date, issuer, end = cand.date, cand.issuer, pos
+    for _ in range(2):  # date and issuer come in either order
+        if date is None:
+            gap = GAP.match(folded, end)
+            found = date_at(text, gap.end() if gap else end, folded=folded)
+            if found is not None and found.day is not None:
+                date, end = found, found.end
+                continue
+        if issuer is None:
+            issuer, new_end = _issuer_after(text, folded, end)
+            if issuer is not None:
+                end = new_end
+                continue
+        break
+    title = None
+    t = title_at(text, end)
+    if t is not None:
+        title = single_spaced(t.group("t")).strip(" ,“”\"")
+    return Candidate(cand.start, end, cand.type, cand.slug, cand.number, cand.name, date, cand.year_only, issuer, title)
+
+
+SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type word
+
+
+def single_spaced(s: str) -> str:
+    """``SPACES.sub(" ", s)``; most strings have single spaces only (other whitespace is
+    unprintable), and the substitution is slow on them."""
+    if "  " not in s and s.isprintable():
+        return s
+    return SPACES.sub(" ", s)
+
+
+def title_at(text: str, pos: int) -> regex.Match[str] | None:
+    if not text.startswith((*TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
+        return None  # cheap test first: most citations have no title
+    first = 0
+    while True:
+        m = _title_fast(first).match(text, pos)
+        if m is None or m.end("body") - m.start("body") <= 300:  # (-1) - (-1) without a body
+            return m
+        # Too long after this opening word: TITLE would go on with the words after it (only
+        # those can match at the same place, "về" after "về việc"), not the lazy scan of 300.
+        first = TITLE_WORDS.index(text[m.start("t") : m.start("body") - 1]) + 1
+
+
+def dedupe(cands: list[Candidate], text: str, folded: str) -> list[Candidate]:
+    """The longest candidate at each start, without overlaps, the earlier first; a pending
+    candidate is completed when its length matters: when it is kept, or shares its start."""
+    kept: list[Candidate] = []
+    by_start = sorted(cands, key=lambda c: c.start)  # stable: list order among equal starts
+    i = 0
+    while i < len(by_start):
+        j = i + 1
+        while j < len(by_start) and by_start[j].start == by_start[i].start:
+            j += 1
+        group = by_start[i:j]
+        if j - i > 1:
+            group = sorted((completed(text, folded, c) for c in group), key=lambda c: -(c.end - c.start))
+        for c in group:
+            if kept and c.start < kept[-1].end:
+                continue
+            kept.append(completed(text, folded, c))
+        i = j
+    return kept
+
+
+def completed(text: str, folded: str, c: Candidate) -> Candidate:
+    return c if c.pending < 0 else complete(text, folded, c, c.pending)
