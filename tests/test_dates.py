@@ -1,7 +1,8 @@
 """Vietnamese dates in every written form."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdparse.extract.dates import find_dates, parse_date
 

@@ -11,8 +11,8 @@ import pytest
 import gdparse
 from gdparse.errors import GdparseError
 from gdparse.model import PlanDocument
-from gdparse.read import read_bytes
 from gdparse.pipeline import parse_raw
+from gdparse.read import read_bytes
 from tests.conftest import SEED_IDS, seed_path
 from tests.fuzzing import mutate, mutate_bytes
 from tests.test_model import spanned_items

@@ -1,7 +1,8 @@
 """Repairs of messy portal text: each rule's examples, and edits that the normaliser can apply."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gdparse import webtext
 from gdparse.normalize import normalize

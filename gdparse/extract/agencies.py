@@ -6,7 +6,7 @@ import regex
 
 from gdparse import registry
 from gdparse.extract.agency_matcher import Found, find_mentions
-from gdparse.model import Agency, DocWarning, Mention, PlanDocument
+from gdparse.model import Agency, DocWarning, PlanDocument
 from gdparse.vietnamese import fold, strip_accents
 
 STAGE = "extract.agencies"

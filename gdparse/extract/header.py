@@ -6,10 +6,10 @@ line ("Số: 948/QĐ-UBND", blank in drafts "Số: /KH-UBND"), the place-and-dat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from gdparse.document_caches import per_document
 from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.vietnamese import fold
@@ -73,8 +73,8 @@ _SPACES = regex.compile(r"\s+")  # compiled once: called for every citation numb
 
 
 # The citation and metadata extractors both read the letterhead: each fact is found once per
-# text. Few entries, since the key is a whole document.
-@lru_cache(maxsize=4)
+# text, and the entries end with the parse.
+@per_document(maxsize=4)
 def number_line(text: str) -> NumberLine | None:
     m = _NUMBER_LINE.search(text[:HEAD_CHARS])
     if m is None:
@@ -89,7 +89,7 @@ def place_date(text: str, folded: str | None = None) -> PlaceDate | None:
     return _place_date(text, fold(text) if folded is None else folded)
 
 
-@lru_cache(maxsize=4)
+@per_document(maxsize=4)
 def _place_date(text: str, folded: str) -> PlaceDate | None:
     for m in _PLACE_DATE.finditer(text[:HEAD_CHARS]):
         date = date_at(text, m.end(), folded=folded)
@@ -103,7 +103,7 @@ def attached_to(text: str, folded: str | None = None) -> list[Attached]:
     return list(_attached_to(text, fold(text) if folded is None else folded))
 
 
-@lru_cache(maxsize=4)
+@per_document(maxsize=4)
 def _attached_to(text: str, folded: str) -> tuple[Attached, ...]:
     starts = set()
     for pos in literal_positions(folded, (_ATTACHED_WORD,)):

@@ -8,9 +8,9 @@ Vietnamese syllables the text holds before and after conversion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
-import re
 from typing import Literal
 
 import regex
