@@ -12,10 +12,14 @@ from pydantic import BaseModel
 # Documents below this many characters are left alone: the walk costs more than it saves.
 COMPACT_MIN_CHARS = 1_000_000
 
+# One set per combination of field names: bounded by the model's fields, not by documents.
+_SHARED: dict[frozenset[str], set[str]] = {}
 
-def share_field_sets(root: BaseModel) -> None:
-    """Make all models under ``root`` that were given the same fields share one fields-set."""
-    shared: dict[frozenset[str], set[str]] = {}
+
+def share_field_sets(root: object) -> None:
+    """Make all models under ``root`` (a model, or a list or tuple of them) that were given the
+    same fields share one fields-set."""
+    shared = _SHARED
     stack: list[object] = [root]
     while stack:
         item = stack.pop()
@@ -25,5 +29,5 @@ def share_field_sets(root: BaseModel) -> None:
             if one is not fields:
                 object.__setattr__(item, "__pydantic_fields_set__", one)  # frozen: bypass the guard
             stack.extend(v for v in item.__dict__.values() if isinstance(v, BaseModel | tuple) and v)
-        elif isinstance(item, tuple):
-            stack.extend(v for v in item if isinstance(v, BaseModel | tuple))
+        elif isinstance(item, tuple | list):
+            stack.extend(v for v in item if isinstance(v, BaseModel | tuple | list))

@@ -55,20 +55,21 @@ def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocumen
         doc = _stages(raw, limit)
     finally:
         document_caches.clear()
-    doc = _structure_warnings(doc)
-    if len(doc.text) >= COMPACT_MIN_CHARS:
-        share_field_sets(doc)
-    return doc
+    return _structure_warnings(doc)
 
 
 def _stages(raw: RawDocument, limit: Deadline) -> PlanDocument:
     with time_limit(limit):
         doc = raw_to_document(raw)
-        if len(doc.text) >= COMPACT_MIN_CHARS:
-            share_field_sets(doc)  # sections and tables are most of a document's models
+        big = len(doc.text) >= COMPACT_MIN_CHARS
+        if big:
+            share_field_sets(doc.source)  # its offset runs (sections and tables are done in segment)
         for extractor in EXTRACTORS:
             limit.check(extractor.__name__)
-            doc = extractor(doc)
+            before, doc = doc, extractor(doc)
+            if big:  # each extractor's new models, before the next one adds more
+                share_field_sets([after for after, old in zip(doc.__dict__.values(), before.__dict__.values())
+                                  if after is not old])
         limit.check("link")
         return assign_pages(link(doc))
 

@@ -16,6 +16,7 @@ from typing import get_args
 
 from pydantic import TypeAdapter
 
+from gdparse.compact import COMPACT_MIN_CHARS, share_field_sets
 from gdparse.lines import LABELLED, Line, fold_span, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
 from gdparse.model_build import unchecked_list
@@ -342,7 +343,10 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
             DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
         )
     warnings.extend(_numbering_warnings(sections))
-    return sections, lines_to_tables(lines, sections), lines_to_footnotes(lines, text), warnings
+    tables = lines_to_tables(lines, sections)
+    if len(text) >= COMPACT_MIN_CHARS:  # before the extractors add their own models on top
+        share_field_sets((sections, tables))
+    return sections, tables, lines_to_footnotes(lines, text), warnings
 
 
 def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:

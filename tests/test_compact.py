@@ -40,6 +40,7 @@ def test_shared_sets_keep_the_document() -> None:
 def test_big_documents_are_compacted_by_the_pipeline(monkeypatch) -> None:
     monkeypatch.setattr(compact, "COMPACT_MIN_CHARS", 1000)
     monkeypatch.setattr("gdparse.pipeline.COMPACT_MIN_CHARS", 1000)
+    monkeypatch.setattr("gdparse.segment.COMPACT_MIN_CHARS", 1000)
     doc = parse_text(seed_path("000").read_text(encoding="utf-8"))
     models = _models(doc)
     assert len({id(m.__pydantic_fields_set__) for m in models}) < len(models) // 10

@@ -10,6 +10,7 @@ import pytest
 from gdparse import registry
 from gdparse.alias_search import alias_trie
 from gdparse.extract import agency_matcher
+from gdparse.vietnamese import fold
 from tests.conftest import SEED_IDS, parsed
 
 
@@ -40,7 +41,7 @@ def reference_mentions(text: str, year: int | None) -> list[tuple[str, int, int]
 
 
 def found(text: str, year: int | None) -> list[tuple[str, int, int]]:
-    return [(f.agency_id, f.start, f.end) for f in agency_matcher._alias_mentions(text, year, 0)]
+    return [(f.agency_id, f.start, f.end) for f in agency_matcher._alias_mentions(text, fold(text), year, 0)]
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)

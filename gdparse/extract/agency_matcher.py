@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from gdparse import registry
 from gdparse.alias_search import AliasSearch, next_token_pattern, sequence_pattern
+from gdparse.extract.folding import folded_slice
 from gdparse.vietnamese import fold
 
 FUZZY_CUTOFF = 90.0
@@ -107,8 +108,9 @@ def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[F
     found: list[Found] = []
     # Long texts are matched in blocks that end at a line break, which bounds the copies made for
     # matching (the view of AliasSearch); no match crosses a line, so the result is the same.
+    folded = fold(text)  # the whole text's fold is cached for the parse: blocks are sliced from it
     for start, end in _blocks(text):
-        found += _alias_mentions(text[start:end], year, offset + start)
+        found += _alias_mentions(text[start:end], folded_slice(text, folded, start, end), year, offset + start)
     found = _merge_enumerations(text, found, year, offset)
     return sorted(found, key=itemgetter(1))  # by start
 
@@ -124,10 +126,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _alias_mentions(text: str, year: int | None, offset: int) -> list[Found]:
-    """Registry aliases in one block of text: of overlapping matches the longest (the earliest on
-    ties) wins, as with spaCy's ``filter_spans``."""
-    search = AliasSearch(text, fold(text))
+def _alias_mentions(text: str, folded: str, year: int | None, offset: int) -> list[Found]:
+    """Registry aliases in one block of text (``folded`` is its fold): of overlapping matches the
+    longest (the earliest on ties) wins, as with spaCy's ``filter_spans``."""
+    search = AliasSearch(text, folded)
     matches = search.matches()
     # Longest first, earliest first among equally long ones: two stable C-level sorts.
     matches.sort(key=itemgetter(1))
