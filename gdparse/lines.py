@@ -84,15 +84,14 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
         folded_text = folded_whole(text)
     bold_end_at = {s: e for s, e in norm.bold}
     kinds_of = line_kinds_tester(LINE_KINDS)
-    raw_lines = text.split("\n")
-    # fold keeps lengths and line breaks: its lines are the folded lines, split in one C call.
-    folded_lines = raw_lines if folded_text is None else folded_text.split("\n")
-    if len(folded_lines) != len(raw_lines):
-        folded_lines, folded_text = raw_lines, None
+    if folded_text is not None and len(folded_text) != len(text):
+        folded_text = None
     lines: list[Line] = []
     append = lines.append
     pos = 0
-    for raw, folded in zip(raw_lines, folded_lines):
+    # Folded lines are sliced one at a time (fold keeps lengths and line breaks): a second list
+    # of all lines would double the memory of a huge document's split.
+    for raw in text.split("\n"):
         start = pos
         pos += len(raw) + 1
         if not raw or raw.isspace():
@@ -100,7 +99,8 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
         in_table = "\t" in raw
         kinds = _NO_KINDS
         if not in_table:
-            kinds = kinds_of(raw, (fold(raw) if folded_text is None else folded).strip())
+            folded = fold(raw) if folded_text is None else folded_text[start : pos - 1]
+            kinds = kinds_of(raw, folded.strip())
             if len(raw) <= 40 and _NAME_LINE.match(raw):
                 kinds = kinds | _NAME
         if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):

@@ -118,7 +118,26 @@ _FOLD_CACHE_MIN = 2048
 
 @per_document(maxsize=4)
 def _fold_long(text: str) -> str:
-    return _fold(text)
+    if len(text) <= FOLD_BLOCK_CHARS or "\u03a3" in text:
+        return _fold(text)
+    # Block by block, cut after line breaks (no fold rule looks across one): the candidate lists
+    # and pieces of one pass over a whole huge text cost several times the text itself. A capital
+    # sigma lowercases by context, so a text holding one is folded whole.
+    return "".join(_fold(text[a:b]) for a, b in line_blocks(text, FOLD_BLOCK_CHARS))
+
+
+FOLD_BLOCK_CHARS = 1 << 20
+
+
+def line_blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans of about ``size`` characters, each ending just after a line break (or at the end)."""
+    blocks, start = [], 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        blocks.append((start, end))
+        start = end
+    return blocks
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gdparse.extract import agency_matcher
+from gdparse.vietnamese import line_blocks
 from tests.conftest import SEED_IDS, parsed
 
 
@@ -14,5 +15,5 @@ def test_blocks_give_the_same_mentions(seed_id: str, monkeypatch: pytest.MonkeyP
     text = parsed(seed_id).text
     whole = agency_matcher.find_mentions(text, 2020)
     monkeypatch.setattr(agency_matcher, "BLOCK_CHARS", 300)
-    assert len(agency_matcher._blocks(text)) > 10
+    assert len(line_blocks(text, agency_matcher.BLOCK_CHARS)) > 10
     assert agency_matcher.find_mentions(text, 2020) == whole

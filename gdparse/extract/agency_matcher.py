@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from gdparse import registry
 from gdparse.alias_search import AliasSearch, next_token_pattern, sequence_pattern
 from gdparse.extract.folding import folded_slice
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import fold, line_blocks
 
 FUZZY_CUTOFF = 90.0
 
@@ -109,21 +109,10 @@ def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[F
     # Long texts are matched in blocks that end at a line break, which bounds the copies made for
     # matching (the view of AliasSearch); no match crosses a line, so the result is the same.
     folded = fold(text)  # the whole text's fold is cached for the parse: blocks are sliced from it
-    for start, end in _blocks(text):
+    for start, end in line_blocks(text, BLOCK_CHARS):
         found += _alias_mentions(text[start:end], folded_slice(text, folded, start, end), year, offset + start)
     found = _merge_enumerations(text, found, year, offset)
     return sorted(found, key=itemgetter(1))  # by start
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of about BLOCK_CHARS characters that end just after a line break (or at the end)."""
-    blocks, start = [], 0
-    while start < len(text):
-        cut = text.find("\n", start + BLOCK_CHARS)
-        end = len(text) if cut < 0 else cut + 1
-        blocks.append((start, end))
-        start = end
-    return blocks
 
 
 def _alias_mentions(text: str, folded: str, year: int | None, offset: int) -> list[Found]:
