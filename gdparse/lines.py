@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import regex
 from pydantic import TypeAdapter
 
+from gdparse.compact import share_field_sets
 from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
 from gdparse.model import Footnote, Section, Table, TableCell, TableRow
 from gdparse.model_build import unchecked_list
@@ -123,11 +124,12 @@ _TABLE_LIST = TypeAdapter(list[Table])
 _UNCHECKED_TABLES = unchecked_list(Table, {"rows": (TableRow, {"cells": (TableCell, {})})})
 
 
-def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
-    """Runs of tab-separated lines become tables; each cell keeps its span. The fields of all
-    tables are gathered first and built in one call; their spans are ordered by construction
-    (lines in order, cells cut from their line), so the models are built unchecked."""
-    tables: list[dict] = []
+def lines_to_tables(lines: list[Line], sections: list[Section], compact: bool = False) -> list[Table]:
+    """Runs of tab-separated lines become tables; each cell keeps its span. Their spans are
+    ordered by construction (lines in order, cells cut from their line), so the models are built
+    unchecked, each table as soon as its rows are read (a huge document's tables never exist as
+    field dicts all at once); ``compact`` shares their fields-sets (see :mod:`gdparse.compact`)."""
+    tables: list[Table] = []
     run: list[Line] = []
     leaf_at = None  # built at the first table: most documents have none
     for line in lines + [Line(-1, -1, "")]:
@@ -145,21 +147,21 @@ def lines_to_tables(lines: list[Line], sections: list[Section]) -> list[Table]:
             if leaf_at is None:
                 leaf_at = leaf_finder(sections)
             owner = leaf_at(run[0].start)
-            tables.append(
-                {
-                    "id": f"tbl{len(tables) + 1}",
-                    "start": run[0].start,
-                    "end": run[-1].end,
-                    "rows": rows,
-                    "section_id": owner.id if owner else None,
-                }
-            )
+            table = {
+                "id": f"tbl{len(tables) + 1}",
+                "start": run[0].start,
+                "end": run[-1].end,
+                "rows": rows,
+                "section_id": owner.id if owner else None,
+            }
+            ordered = all(0 <= row["start"] <= row["end"] for row in rows)
+            # The checked path raises the ValidationError of a bad span.
+            built = (_UNCHECKED_TABLES if ordered else _TABLE_LIST).validate_python([table])
+            if compact:
+                share_field_sets(built)
+            tables += built
         run = []
-    if not tables:
-        return []
-    if all(0 <= row["start"] <= row["end"] for table in tables for row in table["rows"]):
-        return _UNCHECKED_TABLES.validate_python(tables)
-    return _TABLE_LIST.validate_python(tables)  # raises the ValidationError
+    return tables
 
 
 def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:

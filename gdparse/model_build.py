@@ -38,3 +38,19 @@ def unchecked_list(cls: type[BaseModel], nested: Nested | None = None) -> Schema
     """A validator of a list of field dicts into ``cls`` instances, fields taken as given; a field
     named in ``nested`` is a sequence of field dicts of its model. Build once, at import."""
     return SchemaValidator(cs.list_schema(_model_schema(cls, nested or {})))
+
+
+def build_in_chunks(validator: SchemaValidator, fields: list, compact: bool = False, chunk: int = 4096) -> list:
+    """``validator.validate_python(fields)``, a chunk at a time, each chunk's field dicts dropped as
+    its models are made: a huge document never holds all the dicts and all the models at once.
+    ``compact`` shares the models' fields-sets (see :mod:`gdparse.compact`)."""
+    from gdparse.compact import share_field_sets  # gdparse.compact has no model imports; kept lazy
+
+    out: list = []
+    for start in range(0, len(fields), chunk):
+        models = validator.validate_python(fields[start : start + chunk])
+        fields[start : start + chunk] = [None] * len(models)
+        if compact:
+            share_field_sets(models)
+        out += models
+    return out

@@ -16,10 +16,10 @@ from typing import get_args
 
 from pydantic import TypeAdapter
 
-from gdparse.compact import COMPACT_MIN_CHARS, share_field_sets
+from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.lines import LABELLED, Line, fold_span, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
-from gdparse.model_build import unchecked_list
+from gdparse.model_build import build_in_chunks, unchecked_list
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
 
@@ -317,7 +317,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
     for root in roots:
         visit(root, None, None, 0)
     if all(0 <= f["start"] <= f["end"] and f["kind"] in _SECTION_KINDS for f in fields):
-        return _UNCHECKED_SECTIONS.validate_python(fields)
+        return build_in_chunks(_UNCHECKED_SECTIONS, fields, compact=len(text) >= COMPACT_MIN_CHARS)
     return _SECTION_LIST.validate_python(fields)  # raises the ValidationError
 
 
@@ -343,9 +343,7 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
             DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
         )
     warnings.extend(_numbering_warnings(sections))
-    tables = lines_to_tables(lines, sections)
-    if len(text) >= COMPACT_MIN_CHARS:  # before the extractors add their own models on top
-        share_field_sets((sections, tables))
+    tables = lines_to_tables(lines, sections, compact=len(text) >= COMPACT_MIN_CHARS)
     return sections, tables, lines_to_footnotes(lines, text), warnings
 
 

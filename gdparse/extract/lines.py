@@ -90,9 +90,13 @@ def scan(text: str, folded: str) -> list[Line]:
     """Every non-blank line of the text, classified (blank lines play no part in any rule)."""
     lines: list[Line] = []
     append = lines.append
-    pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
+    pos, size = 0, len(text)
+    # Line by line with find, not split: a huge text's split would hold every line at once.
+    while pos <= size:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = size
+        start, raw = pos, text[pos:end]
         pos = end + 1
         if "\t" in raw:
             line = _table_line(text, folded, start, end)
