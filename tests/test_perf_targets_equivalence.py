@@ -6,11 +6,13 @@ import random
 from pathlib import Path
 
 import pytest
+import regex
 
 from gdparse.extract import indicators
 from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
 from gdparse.extract.folding import folded_slice
 from gdparse.extract.lines import _NUMBERING, _scheme, scan
+from gdparse.extract.rules import compiled, patterns_file
 from gdparse.vietnamese import fold
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))
@@ -80,3 +82,32 @@ def test_scan_numbering_shortcuts(line: str) -> None:
         return
     assert got.scheme == (_scheme(m) if m else None)
     assert got.content_start == (m.end() if m else len(line) - len(line.lstrip(" \t")))
+
+
+def _starting_rules():
+    p = patterns_file()
+    return [r for r in (*p.times, *p.exclusions) if r.starts]
+
+
+@pytest.mark.parametrize("rule", _starting_rules(), ids=lambda r: r.name)
+def test_start_strings_start_the_pattern_and_examples(rule) -> None:
+    for start in rule.starts:
+        assert start in rule.pattern
+    for example in rule.examples:
+        m = regex.compile(rule.pattern).search(fold(example))
+        assert m is not None and m.group().startswith(tuple(rule.starts)), example
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_start_scans_find_what_the_span_scan_finds(seed: Path) -> None:
+    rules = compiled()
+    scans = [(pat, scan) for (_r, pat, _g, _n), scan in zip(rules.times_with_groups, rules.time_starts) if scan]
+    scans += [(pat, scan) for (_n, pat), scan in zip(rules.exclusions, rules.exclusion_stretches) if scan]
+    assert len(scans) >= 10
+    folded = fold(seed.read_text(encoding="utf-8"))
+    rng = random.Random(seed.name)
+    spans = [(0, len(folded))] + [(s, min(len(folded), s + rng.randrange(1, 600)))
+                                  for s in (rng.randrange(len(folded)) for _ in range(300))]
+    for s, e in spans:
+        for pattern, scan in scans:
+            assert [m.span() for m in scan.matches(folded, s, e)] == [m.span() for m in pattern.finditer(folded, s, e)]

@@ -66,10 +66,10 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     piece = folded[start:end]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, (y, y1, y2), needs in rules.times_with_groups:
+    for (rule, pattern, (y, y1, y2), needs), starts in zip(rules.times_with_groups, rules.time_starts):
         if needs and not any(map(piece.__contains__, needs)):
             continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
-        for m in pattern.finditer(folded, start, end):
+        for m in pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end):
             s, e = m.span()
             if taken and _overlaps(taken, s, e):
                 continue
