@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from gdparse.extract.folding import folded_slice
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
-from gdparse.extract.milestones import find_milestones
+from gdparse.extract.milestones import build_milestones, milestone_fields
 from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
@@ -89,8 +91,7 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
                 and not _in(zones, line.start):
             continue  # plain text outside the objectives: no rule of _step applies
         _step(doc, folded, lines, i, line, state, zones)
-    for item in state.items:
-        item.milestones = find_milestones(text, folded, item.start, item.end, timeless=item.labelled)
+    _read_milestones(text, folded, state.items)
     years = [m.year for it in state.items for m in it.milestones if m.year]
     if not years and doc.metadata.period_end:
         years = [doc.metadata.period_end]
@@ -101,6 +102,23 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
         warnings.append(DocWarning(code="objectives-empty", message="objectives section without objectives "
                                    "or targets", stage=STAGE))
     return state.objectives, targets, warnings
+
+
+def _read_milestones(text: str, folded: str, items: list[_Item]) -> None:
+    """The milestones of every item, validated in one call for the whole document."""
+    try:
+        fields = [milestone_fields(text, folded, it.start, it.end, timeless=it.labelled) for it in items]
+        milestones = build_milestones([f for item_fields in fields for f in item_fields])
+    except Exception:
+        # Item by item, model by model: the error (and warning message) the first failure gives.
+        for item in items:
+            item.milestones = [Milestone(**f) for f in milestone_fields(text, folded, item.start, item.end,
+                                                                        timeless=item.labelled)]
+        return
+    pos = 0
+    for item, item_fields in zip(items, fields):
+        item.milestones = milestones[pos : pos + len(item_fields)]
+        pos += len(item_fields)
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,10 +269,28 @@ def _section_id(doc: PlanDocument, pos: int) -> str | None:
 
 
 def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None) -> list[Target]:
+    """The targets of the items, validated in one call for the whole document."""
+    warned = len(state.warnings)
+    try:
+        return _target_list().validate_python(_target_fields(doc, folded, state, strategy, None))
+    except Exception:
+        # Again model by model: the error (and warning message) the first failure gives.
+        del state.warnings[warned:]
+        return _target_fields(doc, folded, state, strategy, Target)
+
+
+@cache
+def _target_list() -> TypeAdapter[list[Target]]:
+    return TypeAdapter(list[Target])
+
+
+def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str | None,
+                   model: type[Target] | None) -> list:
+    """The fields of each target (``model``: the models, built one by one)."""
     text = doc.text
     domains = {o.id: o.domain for o in state.objectives}
     numbers = {o.id: o.number for o in state.objectives}
-    out: list[Target] = []
+    out: list = []
     used: set[str] = set()
     counters: dict[str | None, int] = {}
     for item in state.items:
@@ -287,13 +323,14 @@ def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None
                 domain = domain_of(item.context)
             if domain == "other":
                 domain = _indicator_domain(ind_id) or domain_of_folded(folded_free)
-            out.append(Target(
-                id=tid, start=start, end=end, objective_id=item.objective, label=item.label,
-                number=item.number, text=text[start:end],
-                indicator=_measure(label_free, folded_free, free_start, milestones),
-                indicator_id=ind_id, indicator_score=score, domain=domain,
-                section_id=_section_id(doc, start), milestones=tuple(milestones),
-            ))
+            fields = {
+                "id": tid, "start": start, "end": end, "objective_id": item.objective, "label": item.label,
+                "number": item.number, "text": text[start:end],
+                "indicator": _measure(label_free, folded_free, free_start, milestones),
+                "indicator_id": ind_id, "indicator_score": score, "domain": domain,
+                "section_id": _section_id(doc, start), "milestones": tuple(milestones),
+            }
+            out.append(fields if model is None else model(**fields))
     return out
 
 
