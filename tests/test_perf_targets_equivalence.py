@@ -101,13 +101,14 @@ def test_start_strings_start_the_pattern_and_examples(rule) -> None:
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_start_scans_find_what_the_span_scan_finds(seed: Path) -> None:
     rules = compiled()
-    scans = [(pat, scan) for (_r, pat, _g, _n), scan in zip(rules.times_with_groups, rules.time_starts) if scan]
-    scans += [(pat, scan) for (_n, pat), scan in zip(rules.exclusions, rules.exclusion_stretches) if scan]
+    scans = [(pat, ss) for (_r, pat, _g, _n), ss in zip(rules.times_with_groups, rules.time_starts) if ss]
+    scans += [(pat, ss) for (_n, pat), ss in zip(rules.exclusions, rules.exclusion_stretches) if ss]
     assert len(scans) >= 10
     folded = fold(seed.read_text(encoding="utf-8"))
     rng = random.Random(seed.name)
     spans = [(0, len(folded))] + [(s, min(len(folded), s + rng.randrange(1, 600)))
                                   for s in (rng.randrange(len(folded)) for _ in range(300))]
     for s, e in spans:
-        for pattern, scan in scans:
-            assert [m.span() for m in scan.matches(folded, s, e)] == [m.span() for m in pattern.finditer(folded, s, e)]
+        for pattern, narrowed in scans:
+            found = [m.span() for m in narrowed.matches(folded, s, e)]
+            assert found == [m.span() for m in pattern.finditer(folded, s, e)], (pattern.pattern, s, e)

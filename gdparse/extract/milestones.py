@@ -68,7 +68,8 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     piece = folded[start:end]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for (rule, pattern, (y, y1, y2), needs), starts in zip(rules.times_with_groups, rules.time_starts):
+    for (rule, pattern, (y, y1, y2), _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
+                                                                   rules.time_tests):
         if needs and not any(map(piece.__contains__, needs)):
             continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
         for m in pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end):
@@ -105,7 +106,7 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     rules = compiled()
     piece = folded[start:end]
     spans = [(t.start, t.end) for t in times]
-    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_needs, rules.exclusion_stretches):
+    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_tests, rules.exclusion_stretches):
         if not needs or any(map(piece.__contains__, needs)):  # as in find_times
             found = pattern.finditer(folded, start, end) if stretches is None else stretches.matches(folded, start, end)
             spans += [m.span() for m in found]

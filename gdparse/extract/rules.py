@@ -154,8 +154,10 @@ class CompiledRules:
         ]
         # Patterns tried only where a start string of their matches occurs (None: a plain scan).
         self.time_starts = [StartScan(pat, r.starts) if r.starts else None for r, pat in self.times]
+        self.time_tests = [_needs_test(r) for r in p.times]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
         self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
+        self.exclusion_tests = [_needs_test(r) for r in p.exclusions]
         self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars
                                     else StartScan(pat, r.starts) if r.starts else None
                                     for r, (_n, pat) in zip(p.exclusions, self.exclusions)]
@@ -173,6 +175,12 @@ class CompiledRules:
         self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
         # Letters only: whole words then, found by string search (None: the pattern is needed).
         self.plain_number_words = tuple(words) if all(_LETTERS.fullmatch(w) for w in words) else None
+
+
+def _needs_test(rule: PatternRule) -> tuple[str, ...]:
+    """The needed strings to look for before a scan; none where the scan looks for the same
+    strings as its start strings (the test would only repeat the string searches)."""
+    return () if set(rule.starts) == set(rule.needs) else tuple(rule.needs)
 
 
 def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:

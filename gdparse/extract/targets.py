@@ -9,7 +9,6 @@ measures, a domain and the national indicator it implements
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -86,11 +85,14 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     lines = scan(text, folded)
     zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
     state = _State()
+    z = 0  # lines come in order: the first zone not ended before the line, instead of a bisect per line
     for i, line in enumerate(lines):
-        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") \
-                and not _in(zones, line.start):
+        while z < len(zones) and zones[z][1] <= line.start:
+            z += 1
+        in_zones = z < len(zones) and zones[z][0] <= line.start
+        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") and not in_zones:
             continue  # plain text outside the objectives: no rule of _step applies
-        _step(doc, folded, lines, i, line, state, zones)
+        _step(doc, folded, lines, i, line, state, in_zones)
     _read_milestones(text, folded, state.items)
     years = [m.year for it in state.items for m in it.milestones if m.year]
     if not years and doc.metadata.period_end:
@@ -122,7 +124,7 @@ def _read_milestones(text: str, folded: str, items: list[_Item]) -> None:
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, disjoint spans covering the same offsets (nested zones merge), for bisecting."""
+    """Sorted, disjoint spans covering the same offsets (nested zones merge), for a walk in order."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(sp for sp in spans if sp[0] < sp[1]):
         if out and s <= out[-1][1]:
@@ -132,13 +134,8 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _in(zones: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(zones, (pos, float("inf"))) - 1  # the last zone starting at or before pos
-    return i >= 0 and pos < zones[i][1]
-
-
 def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
-          zones: list[tuple[int, int]]) -> None:
+          in_zones: bool) -> None:
     text = doc.text
     if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
@@ -147,7 +144,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
     if line.kind == "zone" and not line.table_row:
         state.in_zone, state.zone_scheme, state.specific, state.current = True, line.scheme, False, None
         return
-    in_zone = state.in_zone or _in(zones, line.start)
+    in_zone = state.in_zone or in_zones
     if line.kind == "general" and in_zone:
         _general(doc, lines, i, line, state)
         state.current = "obj-general"
