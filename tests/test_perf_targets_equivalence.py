@@ -112,3 +112,21 @@ def test_start_scans_find_what_the_span_scan_finds(seed: Path) -> None:
         for pattern, narrowed in scans:
             found = [m.span() for m in narrowed.matches(folded, s, e)]
             assert found == [m.span() for m in pattern.finditer(folded, s, e)], (pattern.pattern, s, e)
+
+
+def test_a_failed_batch_reports_the_error_of_the_failing_model(monkeypatch) -> None:
+    """Milestones validated in one call per document fail with the message one model gives."""
+    from pydantic import ValidationError
+
+    from gdparse import parse
+    from gdparse.extract import targets
+    from gdparse.model import Milestone
+
+    doc = parse(SEEDS[0])
+    bad = {"start": 5, "end": 2}
+    with pytest.raises(ValidationError) as one_model:
+        Milestone(**bad)
+    monkeypatch.setattr(targets, "milestone_fields", lambda *a, **k: [dict(bad)])
+    out = targets.extract_objectives_and_targets(doc)
+    failed = [w for w in out.warnings if w.code == "targets-failed"]
+    assert failed and failed[-1].message == repr(one_model.value)
