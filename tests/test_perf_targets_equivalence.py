@@ -130,3 +130,29 @@ def test_a_failed_batch_reports_the_error_of_the_failing_model(monkeypatch) -> N
     out = targets.extract_objectives_and_targets(doc)
     failed = [w for w in out.warnings if w.code == "targets-failed"]
     assert failed and failed[-1].message == repr(one_model.value)
+
+
+def _plain_heading_like(text: str, line) -> bool:
+    if line.table_row:
+        return False
+    if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
+        return True
+    letters = [c for c in text[line.content_start:line.content_end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_heading_like_shortcut(seed: Path) -> None:
+    from gdparse.extract.lines import heading_like
+
+    text = seed.read_text(encoding="utf-8")
+    rng = random.Random(seed.name)
+    lines = text.split("\n")
+    extra = ["", "ab", "ABCD", "ABCDe", "12 34 AB", "ⓐⓑ ABCDEFGH", "Tổ chức ĐẢNG", "ĐẠI HỘI đại biểu PHỤ NỮ"]
+    for _ in range(300):
+        line = rng.choice(lines)
+        cut = rng.randrange(len(line) + 1)
+        extra += [line.upper(), line[:cut].upper() + line[cut:], line[:cut] + line[cut:].upper()]
+    text = text + "\n" + "\n".join(extra)
+    for line in scan(text, fold(text)):
+        assert heading_like(text, line) == _plain_heading_like(text, line), text[line.start:line.end]

@@ -139,7 +139,12 @@ def heading_like(text: str, line: Line) -> bool:
         return False
     if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
         return True
-    letters = list(filter(str.isalpha, text[line.content_start:line.content_end]))
+    content = text[line.content_start:line.content_end]
+    # Lower-case letters in the first third that make a fifth of all characters leave at most 80%
+    # of the letters upper case: most paragraphs are ruled out without counting all their letters.
+    if 5 * sum(map(str.islower, filter(str.isalpha, content[: len(content) // 3]))) >= len(content):
+        return False
+    letters = list(filter(str.isalpha, content))
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(letters) > 3
 
 
