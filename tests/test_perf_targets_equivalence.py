@@ -6,11 +6,13 @@ import random
 from pathlib import Path
 
 import pytest
+import regex
 
 from gdparse.extract import indicators
 from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
 from gdparse.extract.folding import folded_slice
 from gdparse.extract.lines import _NUMBERING, _scheme, scan
+from gdparse.extract.rules import compiled, patterns_file
 from gdparse.vietnamese import fold
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))
@@ -80,3 +82,77 @@ def test_scan_numbering_shortcuts(line: str) -> None:
         return
     assert got.scheme == (_scheme(m) if m else None)
     assert got.content_start == (m.end() if m else len(line) - len(line.lstrip(" \t")))
+
+
+def _starting_rules():
+    p = patterns_file()
+    return [r for r in (*p.times, *p.exclusions) if r.starts]
+
+
+@pytest.mark.parametrize("rule", _starting_rules(), ids=lambda r: r.name)
+def test_start_strings_start_the_pattern_and_examples(rule) -> None:
+    for start in rule.starts:
+        assert start in rule.pattern
+    for example in rule.examples:
+        m = regex.compile(rule.pattern).search(fold(example))
+        assert m is not None and m.group().startswith(tuple(rule.starts)), example
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_start_scans_find_what_the_span_scan_finds(seed: Path) -> None:
+    rules = compiled()
+    scans = [(pat, ss) for (_r, pat, _g, _n), ss in zip(rules.times_with_groups, rules.time_starts) if ss]
+    scans += [(pat, ss) for (_n, pat), ss in zip(rules.exclusions, rules.exclusion_stretches) if ss]
+    assert len(scans) >= 10
+    folded = fold(seed.read_text(encoding="utf-8"))
+    rng = random.Random(seed.name)
+    spans = [(0, len(folded))] + [(s, min(len(folded), s + rng.randrange(1, 600)))
+                                  for s in (rng.randrange(len(folded)) for _ in range(300))]
+    for s, e in spans:
+        for pattern, narrowed in scans:
+            found = [m.span() for m in narrowed.matches(folded, s, e)]
+            assert found == [m.span() for m in pattern.finditer(folded, s, e)], (pattern.pattern, s, e)
+
+
+def test_a_failed_batch_reports_the_error_of_the_failing_model(monkeypatch) -> None:
+    """Milestones validated in one call per document fail with the message one model gives."""
+    from pydantic import ValidationError
+
+    from gdparse import parse
+    from gdparse.extract import targets
+    from gdparse.model import Milestone
+
+    doc = parse(SEEDS[0])
+    bad = {"start": 5, "end": 2}
+    with pytest.raises(ValidationError) as one_model:
+        Milestone(**bad)
+    monkeypatch.setattr(targets, "milestone_fields", lambda *a, **k: [dict(bad)])
+    out = targets.extract_objectives_and_targets(doc)
+    failed = [w for w in out.warnings if w.code == "targets-failed"]
+    assert failed and failed[-1].message == repr(one_model.value)
+
+
+def _plain_heading_like(text: str, line) -> bool:
+    if line.table_row:
+        return False
+    if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
+        return True
+    letters = [c for c in text[line.content_start:line.content_end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_heading_like_shortcut(seed: Path) -> None:
+    from gdparse.extract.lines import heading_like
+
+    text = seed.read_text(encoding="utf-8")
+    rng = random.Random(seed.name)
+    lines = text.split("\n")
+    extra = ["", "ab", "ABCD", "ABCDe", "12 34 AB", "ⓐⓑ ABCDEFGH", "Tổ chức ĐẢNG", "ĐẠI HỘI đại biểu PHỤ NỮ"]
+    for _ in range(300):
+        line = rng.choice(lines)
+        cut = rng.randrange(len(line) + 1)
+        extra += [line.upper(), line[:cut].upper() + line[cut:], line[:cut] + line[cut:].upper()]
+    text = text + "\n" + "\n".join(extra)
+    for line in scan(text, fold(text)):
+        assert heading_like(text, line) == _plain_heading_like(text, line), text[line.start:line.end]

@@ -54,6 +54,10 @@ class Line(NamedTuple):
     table_row: bool = False
 
 
+# A Line from all its fields without the Python-level ``Line.__new__`` (one per line of a plan).
+_new_line = tuple.__new__
+
+
 def _scheme(m: regex.Match[str]) -> str | None:
     """The numbering scheme of a numbering match (groups by index: by name costs more than the match)."""
     roman, arabic, letter, bullet = m.groups()  # each group's last capture, as stacked prefixes give
@@ -126,9 +130,9 @@ def scan(text: str, folded: str) -> list[Line]:
                                         and _LABEL_START.match(folded, cstart, cend)):
             kind, label_end, number = _classify(folded, cstart, cend)
             if kind != "blank":
-                append(Line(start, end, cstart, cend, scheme, kind, label_end, number))  # type: ignore[arg-type]
+                append(_new_line(Line, (start, end, cstart, cend, scheme, kind, label_end, number, False)))
         else:  # the common case, as _classify would find it
-            append(Line(start, end, cstart, cend, scheme, "text", cstart, None))
+            append(_new_line(Line, (start, end, cstart, cend, scheme, "text", cstart, None, False)))
     return lines
 
 
@@ -139,7 +143,12 @@ def heading_like(text: str, line: Line) -> bool:
         return False
     if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
         return True
-    letters = list(filter(str.isalpha, text[line.content_start:line.content_end]))
+    content = text[line.content_start:line.content_end]
+    # Lower-case letters in the first third that make a fifth of all characters leave at most 80%
+    # of the letters upper case: most paragraphs are ruled out without counting all their letters.
+    if 5 * sum(map(str.islower, filter(str.isalpha, content[: len(content) // 3]))) >= len(content):
+        return False
+    letters = list(filter(str.isalpha, content))
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(letters) > 3
 
 

@@ -8,8 +8,10 @@ The words it knows live in ``data/milestone_patterns.yaml`` and ``data/units.yam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
 from gdparse.extract.rules import TimeRule, compiled
@@ -66,10 +68,11 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     piece = folded[start:end]
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern, (y, y1, y2), needs in rules.times_with_groups:
+    for (rule, pattern, (y, y1, y2), _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
+                                                                   rules.time_tests):
         if needs and not any(map(piece.__contains__, needs)):
             continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
-        for m in pattern.finditer(folded, start, end):
+        for m in pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end):
             s, e = m.span()
             if taken and _overlaps(taken, s, e):
                 continue
@@ -103,7 +106,7 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     rules = compiled()
     piece = folded[start:end]
     spans = [(t.start, t.end) for t in times]
-    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_needs, rules.exclusion_stretches):
+    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_tests, rules.exclusion_stretches):
         if not needs or any(map(piece.__contains__, needs)):  # as in find_times
             found = pattern.finditer(folded, start, end) if stretches is None else stretches.matches(folded, start, end)
             spans += [m.span() for m in found]
@@ -319,6 +322,23 @@ def find_milestones(text: str, folded: str, start: int, end: int,
     A labelled target with a deadline but no number ("Đến năm 2015 bố trí đủ cán bộ …") gets one
     milestone without a value when ``timeless`` is set.
     """
+    return build_milestones(milestone_fields(text, folded, start, end, default_time, timeless=timeless))
+
+
+@cache
+def _milestone_list() -> TypeAdapter[list[Milestone]]:
+    return TypeAdapter(list[Milestone])
+
+
+def build_milestones(fields: list[dict]) -> list[Milestone]:
+    """Milestone models from :func:`milestone_fields`, validated in one call (a list validates
+    faster than one model at a time)."""
+    return _milestone_list().validate_python(fields) if fields else []
+
+
+def milestone_fields(text: str, folded: str, start: int, end: int,
+                     default_time: TimeExpr | None = None, *, timeless: bool = True) -> list[dict]:
+    """The fields of each milestone :func:`find_milestones` returns."""
     times = find_times(folded, start, end)
     refs = list(compiled().reference.finditer(folded, start, end))
     blocked = _blocked_spans(folded, start, end, times) + [m.span() for m in refs]
@@ -346,13 +366,13 @@ def find_milestones(text: str, folded: str, start: int, end: int,
     for sentence in sentence_spans:
         carry = _assign_times(folded, sentence, kept, times, carry)
     _inherit(kept, folded, clause_spans, sentence_spans)
-    out = [_to_milestone(v) for v in kept]
+    out = [_milestone_fields(v) for v in kept]
     if not out and timeless:
         deadlines = [t for t in times if t.rule.role in ("deadline", "from_year", "term")]
         for t in deadlines[:1]:
             v = _Value(t.start, t.end, 0.0, unit_end=t.end, span_end=t.end)
             _apply_time(v, t)
-            out.append(_to_milestone(v, with_value=False))
+            out.append(_milestone_fields(v, with_value=False))
     return out
 
 
@@ -383,21 +403,21 @@ def _inherit(values: list[_Value], folded: str, clause_spans: list[tuple[int, in
         prev = v
 
 
-def _to_milestone(v: _Value, *, with_value: bool = True) -> Milestone:
+def _milestone_fields(v: _Value, *, with_value: bool = True) -> dict:
     start = v.cue_start if v.cue_start is not None and v.cue_start < v.start else v.start
-    return Milestone(
-        start=start,
-        end=max(v.span_end, v.unit_end, v.end),
-        value=v.value if with_value else None,
-        value_high=v.value_high,
-        unit=v.unit if with_value else None,
-        comparator=v.comparator if with_value else None,
-        direction=v.direction if with_value else None,
-        year=v.year,
-        recurrence=v.recurrence,
-        term=v.term,
-        baseline_value=v.baseline_value,
-        baseline_year=v.baseline_year,
-        reference_value=v.reference_value,
-        reference_source=v.reference_source,
-    )
+    return {
+        "start": start,
+        "end": max(v.span_end, v.unit_end, v.end),
+        "value": v.value if with_value else None,
+        "value_high": v.value_high,
+        "unit": v.unit if with_value else None,
+        "comparator": v.comparator if with_value else None,
+        "direction": v.direction if with_value else None,
+        "year": v.year,
+        "recurrence": v.recurrence,
+        "term": v.term,
+        "baseline_value": v.baseline_value,
+        "baseline_year": v.baseline_year,
+        "reference_value": v.reference_value,
+        "reference_source": v.reference_source,
+    }

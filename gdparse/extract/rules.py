@@ -13,6 +13,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from gdparse.extract.start_scan import StartScan
 from gdparse.extract.stretches import StretchScan
 from gdparse.rules import load_yaml as _load_data
 from gdparse.vietnamese import fold
@@ -54,6 +55,7 @@ class PatternRule(_Rule):
     pattern: str
     needs: list[str] = []  # every match holds one of these strings (empty: no such test)
     chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
+    starts: list[str] = []  # every match starts with one of these strings (empty: no such test)
     examples: list[str] = []
 
 
@@ -150,9 +152,14 @@ class CompiledRules:
             (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2")), tuple(r.needs))
             for r, pat in self.times
         ]
+        # Patterns tried only where a start string of their matches occurs (None: a plain scan).
+        self.time_starts = [StartScan(pat, r.starts) if r.starts else None for r, pat in self.times]
+        self.time_tests = [_needs_test(r) for r in p.times]
         self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
         self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
-        self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars else None
+        self.exclusion_tests = [_needs_test(r) for r in p.exclusions]
+        self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars
+                                    else StartScan(pat, r.starts) if r.starts else None
                                     for r, (_n, pat) in zip(p.exclusions, self.exclusions)]
         self.condition = cue_regex(p.conditions.cues)
         self.condition_blocker = cue_regex(p.conditions.blockers)
@@ -168,6 +175,12 @@ class CompiledRules:
         self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
         # Letters only: whole words then, found by string search (None: the pattern is needed).
         self.plain_number_words = tuple(words) if all(_LETTERS.fullmatch(w) for w in words) else None
+
+
+def _needs_test(rule: PatternRule) -> tuple[str, ...]:
+    """The needed strings to look for before a scan; none where the scan looks for the same
+    strings as its start strings (the test would only repeat the string searches)."""
+    return () if set(rule.starts) == set(rule.needs) else tuple(rule.needs)
 
 
 def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:

@@ -9,15 +9,16 @@ measures, a domain and the national indicator it implements
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
+from pydantic import TypeAdapter
 
 from gdparse.extract.folding import folded_slice
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
-from gdparse.extract.milestones import find_milestones
+from gdparse.extract.milestones import build_milestones, milestone_fields
 from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
@@ -84,13 +85,15 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     lines = scan(text, folded)
     zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
     state = _State()
+    z = 0  # lines come in order: the first zone not ended before the line, instead of a bisect per line
     for i, line in enumerate(lines):
-        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") \
-                and not _in(zones, line.start):
+        while z < len(zones) and zones[z][1] <= line.start:
+            z += 1
+        in_zones = z < len(zones) and zones[z][0] <= line.start
+        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") and not in_zones:
             continue  # plain text outside the objectives: no rule of _step applies
-        _step(doc, folded, lines, i, line, state, zones)
-    for item in state.items:
-        item.milestones = find_milestones(text, folded, item.start, item.end, timeless=item.labelled)
+        _step(doc, folded, lines, i, line, state, in_zones)
+    _read_milestones(text, folded, state.items)
     years = [m.year for it in state.items for m in it.milestones if m.year]
     if not years and doc.metadata.period_end:
         years = [doc.metadata.period_end]
@@ -103,8 +106,25 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     return state.objectives, targets, warnings
 
 
+def _read_milestones(text: str, folded: str, items: list[_Item]) -> None:
+    """The milestones of every item, validated in one call for the whole document."""
+    try:
+        fields = [milestone_fields(text, folded, it.start, it.end, timeless=it.labelled) for it in items]
+        milestones = build_milestones([f for item_fields in fields for f in item_fields])
+    except Exception:
+        # Item by item, model by model: the error (and warning message) the first failure gives.
+        for item in items:
+            item.milestones = [Milestone(**f) for f in milestone_fields(text, folded, item.start, item.end,
+                                                                        timeless=item.labelled)]
+        return
+    pos = 0
+    for item, item_fields in zip(items, fields):
+        item.milestones = milestones[pos : pos + len(item_fields)]
+        pos += len(item_fields)
+
+
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, disjoint spans covering the same offsets (nested zones merge), for bisecting."""
+    """Sorted, disjoint spans covering the same offsets (nested zones merge), for a walk in order."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(sp for sp in spans if sp[0] < sp[1]):
         if out and s <= out[-1][1]:
@@ -114,13 +134,8 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _in(zones: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(zones, (pos, float("inf"))) - 1  # the last zone starting at or before pos
-    return i >= 0 and pos < zones[i][1]
-
-
 def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
-          zones: list[tuple[int, int]]) -> None:
+          in_zones: bool) -> None:
     text = doc.text
     if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
@@ -129,7 +144,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
     if line.kind == "zone" and not line.table_row:
         state.in_zone, state.zone_scheme, state.specific, state.current = True, line.scheme, False, None
         return
-    in_zone = state.in_zone or _in(zones, line.start)
+    in_zone = state.in_zone or in_zones
     if line.kind == "general" and in_zone:
         _general(doc, lines, i, line, state)
         state.current = "obj-general"
@@ -251,10 +266,28 @@ def _section_id(doc: PlanDocument, pos: int) -> str | None:
 
 
 def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None) -> list[Target]:
+    """The targets of the items, validated in one call for the whole document."""
+    warned = len(state.warnings)
+    try:
+        return _target_list().validate_python(_target_fields(doc, folded, state, strategy, None))
+    except Exception:
+        # Again model by model: the error (and warning message) the first failure gives.
+        del state.warnings[warned:]
+        return _target_fields(doc, folded, state, strategy, Target)
+
+
+@cache
+def _target_list() -> TypeAdapter[list[Target]]:
+    return TypeAdapter(list[Target])
+
+
+def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str | None,
+                   model: type[Target] | None) -> list:
+    """The fields of each target (``model``: the models, built one by one)."""
     text = doc.text
     domains = {o.id: o.domain for o in state.objectives}
     numbers = {o.id: o.number for o in state.objectives}
-    out: list[Target] = []
+    out: list = []
     used: set[str] = set()
     counters: dict[str | None, int] = {}
     for item in state.items:
@@ -287,13 +320,14 @@ def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None
                 domain = domain_of(item.context)
             if domain == "other":
                 domain = _indicator_domain(ind_id) or domain_of_folded(folded_free)
-            out.append(Target(
-                id=tid, start=start, end=end, objective_id=item.objective, label=item.label,
-                number=item.number, text=text[start:end],
-                indicator=_measure(label_free, folded_free, free_start, milestones),
-                indicator_id=ind_id, indicator_score=score, domain=domain,
-                section_id=_section_id(doc, start), milestones=tuple(milestones),
-            ))
+            fields = {
+                "id": tid, "start": start, "end": end, "objective_id": item.objective, "label": item.label,
+                "number": item.number, "text": text[start:end],
+                "indicator": _measure(label_free, folded_free, free_start, milestones),
+                "indicator_id": ind_id, "indicator_score": score, "domain": domain,
+                "section_id": _section_id(doc, start), "milestones": tuple(milestones),
+            }
+            out.append(fields if model is None else model(**fields))
     return out
 
 
