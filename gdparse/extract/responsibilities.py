@@ -15,6 +15,7 @@ import regex
 from pydantic import TypeAdapter
 
 from gdparse import link
+from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
 from gdparse.extract.clauses import (
@@ -28,6 +29,7 @@ from gdparse.extract.clauses import (
 )
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
+from gdparse.model_build import build_in_chunks
 from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
@@ -362,9 +364,10 @@ def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
     for start, end in implementation_regions(doc):
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
+    ctx.out.sort(key=itemgetter("start", "agency_id"))
+    built = build_in_chunks(_RESPONSIBILITIES, ctx.out, compact=len(doc.text) >= COMPACT_MIN_CHARS)
     return doc.model_copy(update={
-        "responsibilities": doc.responsibilities + tuple(_RESPONSIBILITIES.validate_python(
-            sorted(ctx.out, key=itemgetter("start", "agency_id")))),
+        "responsibilities": doc.responsibilities + tuple(built),
         "agencies": merge_agencies(doc.agencies, extra),
         "warnings": doc.warnings + tuple(warnings) + tuple(ctx.warnings),
     })

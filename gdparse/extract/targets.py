@@ -15,6 +15,7 @@ from functools import cache
 import regex
 from pydantic import TypeAdapter
 
+from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.extract.folding import folded_slice
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
@@ -22,6 +23,7 @@ from gdparse.extract.milestones import build_milestones, milestone_fields
 from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
+from gdparse.model_build import build_in_chunks
 from gdparse.vietnamese import fold
 
 STAGE = "extract.targets"
@@ -266,10 +268,11 @@ def _section_id(doc: PlanDocument, pos: int) -> str | None:
 
 
 def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None) -> list[Target]:
-    """The targets of the items, validated in one call for the whole document."""
+    """The targets of the items, validated in a few calls for the whole document."""
     warned = len(state.warnings)
     try:
-        return _target_list().validate_python(_target_fields(doc, folded, state, strategy, None))
+        return build_in_chunks(_target_list(), _target_fields(doc, folded, state, strategy, None),
+                               compact=len(doc.text) >= COMPACT_MIN_CHARS)
     except Exception:
         # Again model by model: the error (and warning message) the first failure gives.
         del state.warnings[warned:]
