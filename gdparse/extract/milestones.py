@@ -13,8 +13,9 @@ from functools import cache
 import regex
 from pydantic import TypeAdapter
 
+from gdparse.extract.milestone_times import TimeExpr, apply_time, assign_times, find_times, overlaps
 from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
-from gdparse.extract.rules import TimeRule, compiled
+from gdparse.extract.rules import compiled
 from gdparse.model import Milestone
 
 _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
@@ -23,16 +24,9 @@ _RATE_PREFIXES = ("per 1,000", "per 100,000", "per 100")
 
 
 @dataclass(slots=True)
-class TimeExpr:
-    start: int
-    end: int
-    rule: TimeRule
-    year: int | None = None
-    term: str | None = None
+class Value:
+    """A number read in a target, with what the words around it say about it."""
 
-
-@dataclass(slots=True)
-class _Value:
     start: int
     end: int
     value: float
@@ -53,40 +47,6 @@ class _Value:
     span_end: int = 0
     timed: bool = False
     extra: dict = field(default_factory=dict)
-
-
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    for a, b in spans:  # a plain loop: any() over a generator costs more on these short lists
-        if a < e and s < b:
-            return True
-    return False
-
-
-def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
-    """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
-    rules = compiled()
-    piece = folded[start:end]
-    found: list[TimeExpr] = []
-    taken: list[tuple[int, int]] = []
-    for (rule, pattern, (y, y1, y2), _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
-                                                                   rules.time_tests):
-        if needs and not any(map(piece.__contains__, needs)):
-            continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
-        for m in pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end):
-            s, e = m.span()
-            if taken and _overlaps(taken, s, e):
-                continue
-            expr = TimeExpr(s, e, rule)
-            year2 = m.group(y2) if y2 else None  # groups by index: by name costs more
-            if year2:
-                expr.year = int(year2)
-                if rule.role == "term":
-                    expr.term = f"{m.group(y1) if y1 else None}-{year2}"
-            elif y and (year := m.group(y)):
-                expr.year = int(year)
-            found.append(expr)
-            taken.append((s, e))
-    return sorted(found, key=lambda t: t.start)
 
 
 def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
@@ -113,30 +73,30 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     return spans
 
 
-def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Value]:
+def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Value]:
     rules = compiled()
-    values: list[_Value] = []
+    values: list[Value] = []
     for m in NUMBER.finditer(folded, start, end):
         s, e = m.span()
-        if _overlaps(blocked, s, e):
+        if overlaps(blocked, s, e):
             continue
         number = parse_number(m.group())
         if number is None:
             continue
         unit, unit_end = _unit_at(folded, e, end)
-        values.append(_Value(s, e, number, unit, unit_end if unit else e))
+        values.append(Value(s, e, number, unit, unit_end if unit else e))
     for s, e, word in number_words_in(folded, start, end):
-        if _overlaps(blocked, s, e):
+        if overlaps(blocked, s, e):
             continue
         unit, unit_end = _unit_at(folded, e, end)
         if unit is None or (unit not in rules.count_units and unit != "times"):
             continue
         if not rules.number_word_cue.search(folded, max(start, s - 20), s):
             continue
-        values.append(_Value(s, e, float(rules.number_words[word]), unit, unit_end))
+        values.append(Value(s, e, float(rules.number_words[word]), unit, unit_end))
     values.sort(key=lambda v: v.start)
     # A number inside the unit of the previous one ("/100.000") is part of that unit.
-    kept: list[_Value] = []
+    kept: list[Value] = []
     for v in values:
         if kept and v.start < kept[-1].unit_end:
             continue
@@ -151,10 +111,10 @@ def _clause_start(clause_spans: list[tuple[int, int]], pos: int) -> int:
     return pos
 
 
-def _link_pairs(folded: str, values: list[_Value]) -> list[_Value]:
+def _link_pairs(folded: str, values: list[Value]) -> list[Value]:
     """Merge ranges ("từ 35% đến 40%") and baselines ("từ 23 … xuống 18")."""
     rules = compiled()
-    out: list[_Value] = []
+    out: list[Value] = []
     i = 0
     while i < len(values):
         v = values[i]
@@ -164,7 +124,7 @@ def _link_pairs(folded: str, values: list[_Value]) -> list[_Value]:
             same_unit = v.unit is None or nxt.unit is None or v.unit == nxt.unit
             if rules.range_link.match(gap) and same_unit and (nxt.unit or v.unit):
                 nxt_unit = nxt.unit or v.unit
-                out.append(_Value(v.start, nxt.end, v.value, nxt_unit, nxt.unit_end if nxt.unit else v.unit_end,
+                out.append(Value(v.start, nxt.end, v.value, nxt_unit, nxt.unit_end if nxt.unit else v.unit_end,
                                   value_high=nxt.value, comparator="range"))
                 i += 2
                 continue
@@ -182,7 +142,7 @@ def _link_pairs(folded: str, values: list[_Value]) -> list[_Value]:
     return out
 
 
-def _describe(folded: str, v: _Value, window_start: int, clause_start: int) -> None:
+def _describe(folded: str, v: Value, window_start: int, clause_start: int) -> None:
     """Comparator, direction and span start of one value from the words around it."""
     rules = compiled()
     window = folded[window_start : v.start]
@@ -224,7 +184,7 @@ def _blank(m: regex.Match[str]) -> str:
     return " " * len(m.group())
 
 
-def _is_condition(folded: str, clause_start: int, v: _Value) -> bool:
+def _is_condition(folded: str, clause_start: int, v: Value) -> bool:
     rules = compiled()
     last = None
     for m in rules.condition.finditer(folded, clause_start, v.start):
@@ -234,66 +194,7 @@ def _is_condition(folded: str, clause_start: int, v: _Value) -> bool:
     return rules.condition_blocker.search(folded, last.end(), v.start) is None
 
 
-def _assign_times(folded: str, sentence: tuple[int, int], values: list[_Value], times: list[TimeExpr],
-                  carry: TimeExpr | None) -> TimeExpr | None:
-    """Give each value of one sentence its deadline; return the prefix to carry forward."""
-    s, e = sentence
-    in_values = [v for v in values if s <= v.start < e]
-    in_times = [t for t in times if s <= t.start < e]
-    events = sorted([(v.start, 0, v) for v in in_values] + [(t.start, 1, t) for t in in_times],
-                    key=lambda x: x[0])
-    pending: list[_Value] = []
-    prefix: TimeExpr | None = None
-    for idx, (_pos, is_time, item) in enumerate(events):
-        if not is_time:
-            if prefix is not None:
-                _apply_time(item, prefix)
-            else:
-                pending.append(item)
-            continue
-        t: TimeExpr = item
-        if t.rule.role == "baseline":
-            for v in in_values:
-                v.baseline_year = v.baseline_year or t.year
-            continue
-        kind = t.rule.kind
-        if kind == "auto":
-            later = events[idx + 1 :]
-            value_after = False
-            for _p, other_is_time, _o in later:
-                if other_is_time:
-                    break
-                value_after = True
-                break
-            adjacent = bool(pending) and not folded[pending[-1].span_end : t.start].strip(" ,")
-            kind = "suffix" if pending and (not value_after or adjacent) else "prefix"
-        if kind == "suffix":
-            for v in pending:
-                _apply_time(v, t)
-            pending = []
-            prefix = None
-        else:
-            prefix = t
-    for v in pending:
-        if carry is not None and not in_times:
-            _apply_time(v, carry)
-    return prefix or (carry if not in_times else None)
-
-
-def _apply_time(v: _Value, t: TimeExpr) -> None:
-    v.timed = True
-    role = t.rule.role
-    if role == "annual":
-        v.recurrence = "annual"
-    elif role == "from_year":
-        v.year, v.recurrence = t.year, "from_year"
-    elif role == "term":
-        v.year, v.term = t.year, t.term
-    else:
-        v.year = t.year
-
-
-def _attach_references(refs: list[regex.Match[str]], values: list[_Value]) -> None:
+def _attach_references(refs: list[regex.Match[str]], values: list[Value]) -> None:
     for m in refs:
         owner = None
         for v in values:
@@ -345,7 +246,7 @@ def milestone_fields(text: str, folded: str, start: int, end: int,
     values = _link_pairs(folded, _candidates(folded, start, end, blocked))
     sentence_spans = sentences(text, start, end)
     clause_spans = clauses(text, start, end, sentence_spans)
-    kept: list[_Value] = []
+    kept: list[Value] = []
     prev_end = start
     for v in values:
         cs = _clause_start(clause_spans, v.start)
@@ -364,24 +265,24 @@ def milestone_fields(text: str, folded: str, start: int, end: int,
     _attach_references(refs, kept)
     carry = default_time
     for sentence in sentence_spans:
-        carry = _assign_times(folded, sentence, kept, times, carry)
+        carry = assign_times(folded, sentence, kept, times, carry)
     _inherit(kept, folded, clause_spans, sentence_spans)
     out = [_milestone_fields(v) for v in kept]
     if not out and timeless:
         deadlines = [t for t in times if t.rule.role in ("deadline", "from_year", "term")]
         for t in deadlines[:1]:
-            v = _Value(t.start, t.end, 0.0, unit_end=t.end, span_end=t.end)
-            _apply_time(v, t)
+            v = Value(t.start, t.end, 0.0, unit_end=t.end, span_end=t.end)
+            apply_time(v, t)
             out.append(_milestone_fields(v, with_value=False))
     return out
 
 
-def _inherit(values: list[_Value], folded: str, clause_spans: list[tuple[int, int]],
+def _inherit(values: list[Value], folded: str, clause_spans: list[tuple[int, int]],
              sentence_spans: list[tuple[int, int]]) -> None:
     """Bare rate units take what the same target said before; a missing direction or baseline
     takes the one of the previous milestone of the same sentence."""
     seen_units: list[str] = []
-    prev: _Value | None = None
+    prev: Value | None = None
     for v in values:
         sentence = next(((s, e) for s, e in sentence_spans if s <= v.start < e), None)
         if prev is not None and not (sentence and sentence[0] <= prev.start < sentence[1]):
@@ -403,7 +304,7 @@ def _inherit(values: list[_Value], folded: str, clause_spans: list[tuple[int, in
         prev = v
 
 
-def _milestone_fields(v: _Value, *, with_value: bool = True) -> dict:
+def _milestone_fields(v: Value, *, with_value: bool = True) -> dict:
     start = v.cue_start if v.cue_start is not None and v.cue_start < v.start else v.start
     return {
         "start": start,
