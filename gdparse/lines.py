@@ -62,21 +62,6 @@ def folded_whole(text: str) -> str | None:
     return None if "\u03a3" in text else fold(text)
 
 
-_SPAN_BOUNDS = frozenset(" \t\n:;,.()[]\"'-")
-
-
-def fold_span(text: str, folded_text: str | None, start: int, end: int) -> str:
-    """``fold(text[start:end])``, sliced from ``folded_text`` (``folded_whole(text)``) when the
-    span is bounded by spaces or punctuation: then no fold rule sees across its ends."""
-    if (
-        folded_text is not None
-        and (start == 0 or text[start - 1] in _SPAN_BOUNDS)
-        and (end == len(text) or text[end] in _SPAN_BOUNDS)
-    ):
-        return folded_text[start:end]
-    return fold(text[start:end])
-
-
 def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[Line]:
     """Split into non-blank lines and tag each with its layout kinds and heading, if any.
     ``folded_text`` is ``folded_whole(norm.text)`` where the caller has it."""

@@ -17,11 +17,12 @@ from typing import get_args
 from pydantic import TypeAdapter
 
 from gdparse.compact import COMPACT_MIN_CHARS
-from gdparse.lines import LABELLED, Line, fold_span, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
+from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
 from gdparse.model_build import build_in_chunks, unchecked_list
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
+from gdparse.vietnamese import fold_slice
 
 STAGE = "segment"
 
@@ -243,7 +244,7 @@ def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None
     if op.key.endswith("@articles") or op.scheme == "label-dieu":
         return "decision"
     start, end = op.heading_span if op.heading_span else (0, 0)
-    folded = fold_span(text, folded_text, start, end)
+    folded = fold_slice(text, folded_text, start, end)
     # A numbered paragraph (long "heading") is an item of its parent, whatever words it starts with.
     found = classify_heading(text[start:end], folded)
     if end - start > 120 and not LABELLED.match(folded):
@@ -264,7 +265,7 @@ _SECTION_KINDS = frozenset(get_args(SectionKind))
 
 def build_sections(roots: list[Node], text: str, folded_text: str | None = None) -> list[Section]:
     """Flatten the tree into Sections with ids in document order, adding lead leaves.
-    ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.lines.fold_span``).
+    ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.vietnamese.fold_slice``).
     The fields are gathered first and built in one call, unchecked where validation would pass
     (spans ordered and kinds known; the other fields hold by construction)."""
     fields: list = []  # field dicts of the sections, in document order

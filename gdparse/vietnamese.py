@@ -126,6 +126,28 @@ def _fold_long(text: str) -> str:
     return "".join(_fold(text[a:b]) for a, b in line_blocks(text, FOLD_BLOCK_CHARS))
 
 
+def cut_is_exact(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end] == fold(text[start:end])``, where ``folded`` is ``fold(text)``.
+
+    fold works character by character except that tone placement reads the letters next to a
+    vowel pair and a capital sigma lowercases by context: a cut whose ends do not fall between two
+    letters, over a slice without a capital sigma, is the fold of the slice.
+    """
+    size = len(folded)
+    if 0 < start < size and folded[start - 1].isalpha() and folded[start].isalpha():
+        return False
+    if 0 < end < size and folded[end - 1].isalpha() and folded[end].isalpha():
+        return False
+    return text.find("\u03a3", start, end) < 0
+
+
+def fold_slice(text: str, folded: str | None, start: int, end: int) -> str:
+    """``fold(text[start:end])``, cut from ``folded`` (``fold(text)``, or None) where that is exact."""
+    if folded is not None and cut_is_exact(text, folded, start, end):
+        return folded[start:end]
+    return fold(text[start:end])
+
+
 FOLD_BLOCK_CHARS = 1 << 20
 
 

@@ -9,12 +9,12 @@ import regex
 from pydantic import BaseModel, TypeAdapter
 
 from gdparse import headings
-from gdparse.lines import LINE_KINDS, _reference_markers, fold_span, folded_whole
+from gdparse.lines import LINE_KINDS, _reference_markers, folded_whole
 from gdparse.model import Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, normalize
 from gdparse.rules import KIND_PREFIX, layout_rules, line_is, line_kinds
 from gdparse.segment import segment
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import fold, fold_slice
 
 SEEDS = sorted(Path(__file__).parent.parent.joinpath("corpora", "seeds").glob("*.txt"))
 
@@ -50,11 +50,11 @@ def test_fold_span_equals_fold_of_the_slice() -> None:
         for _ in range(300):
             start = rng.randrange(len(text))
             end = min(len(text), start + rng.randrange(1, 80))
-            assert fold_span(text, folded, start, end) == fold(text[start:end])
+            assert fold_slice(text, folded, start, end) == fold(text[start:end])
     for tricky in ("Hoà\nqoà THUỶ (hoà):x-uỷ", "Hoà\nqoà ΣΑΣ hoà:x"):  # the second has a sigma: no slicing
         for start in range(len(tricky)):
             for end in range(start, len(tricky) + 1):
-                assert fold_span(tricky, folded_whole(tricky), start, end) == fold(tricky[start:end])
+                assert fold_slice(tricky, folded_whole(tricky), start, end) == fold(tricky[start:end])
 
 
 def test_reference_markers_equal_the_regex() -> None:

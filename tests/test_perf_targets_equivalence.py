@@ -10,10 +10,9 @@ import regex
 
 from gdparse.extract import indicators
 from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
-from gdparse.extract.folding import folded_slice
 from gdparse.extract.lines import _NUMBERING, _scheme, scan
 from gdparse.extract.rules import compiled, patterns_file
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import fold, fold_slice
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))
 
@@ -44,7 +43,7 @@ def test_folded_slice_is_fold_of_slice(seed: Path) -> None:
     for _ in range(2000):
         s = rng.randrange(len(text))
         e = rng.randrange(s, min(len(text), s + 300) + 1)
-        assert folded_slice(text, folded, s, e) == fold(text[s:e])
+        assert fold_slice(text, folded, s, e) == fold(text[s:e])
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])

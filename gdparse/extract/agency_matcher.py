@@ -19,8 +19,7 @@ from rapidfuzz import fuzz, process
 
 from gdparse import registry
 from gdparse.alias_search import AliasSearch, next_token_pattern, sequence_pattern
-from gdparse.extract.folding import folded_slice
-from gdparse.vietnamese import fold, line_blocks
+from gdparse.vietnamese import fold, fold_slice, line_blocks
 
 FUZZY_CUTOFF = 90.0
 
@@ -110,7 +109,7 @@ def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[F
     # matching (the view of AliasSearch); no match crosses a line, so the result is the same.
     folded = fold(text)  # the whole text's fold is cached for the parse: blocks are sliced from it
     for start, end in line_blocks(text, BLOCK_CHARS):
-        found += _alias_mentions(text[start:end], folded_slice(text, folded, start, end), year, offset + start)
+        found += _alias_mentions(text[start:end], fold_slice(text, folded, start, end), year, offset + start)
     found = _merge_enumerations(text, found, year, offset)
     return sorted(found, key=itemgetter(1))  # by start
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from gdparse.document_caches import per_document
 from gdparse.model import PlanDocument, Role
 from gdparse.rules import load_yaml
-from gdparse.vietnamese import fold, strip_accents
+from gdparse.vietnamese import cut_is_exact, fold, strip_accents
 
 
 class Mention(NamedTuple):
@@ -46,39 +46,25 @@ def _key(text: str) -> str:
     return strip_accents(fold(text))
 
 
-_LETTER = regex.compile(r"\p{L}")
-
-
-@cache
-def _is_letter(char: str) -> bool:
-    return _LETTER.match(char) is not None
-
-
 class FoldedSlices:
-    """``fold(text[start:end])`` cut from the folded whole text instead of folding each slice again.
-
-    fold() works character by character except where tone placement reads a neighbouring letter and where
-    a capital sigma is lowercased by context; so the cut is exact when neither end falls between two
-    letters and the text has no capital sigma. Other slices are folded on their own.
-    """
+    """``fold(text[start:end])`` cut from the folded whole text where that is exact
+    (:func:`gdparse.vietnamese.cut_is_exact`); other slices are folded on their own."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self._cuttable = "Σ" not in text
 
-    def _between_letters(self, offset: int) -> bool:
-        folded = self.folded
-        return 0 < offset < len(folded) and _is_letter(folded[offset - 1]) and _is_letter(folded[offset])
+    def _exact(self, start: int, end: int) -> bool:
+        return cut_is_exact(self.text, self.folded, start, end)
 
     def fold(self, start: int, end: int) -> str:
-        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+        if self._exact(start, end):
             return self.folded[start:end]
         return fold(self.text[start:end])
 
     def fold_split(self, start: int, end: int, sep: str) -> list[str]:
         """``[fold(piece) for piece in text[start:end].split(sep)]`` for a separator that is no letter."""
-        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+        if self._exact(start, end):
             return self.folded[start:end].split(sep)
         return [fold(piece) for piece in self.text[start:end].split(sep)]
 
@@ -92,7 +78,7 @@ class FoldedSlices:
 
     def leading_roles(self, start: int, end: int) -> tuple[list[Role], int | None]:
         """``leading_roles_of_key(self.key(start, end))``."""
-        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+        if self._exact(start, end):
             folded = self.folded
             at = start
             while at < end and _is_lead(folded[at]):
@@ -111,7 +97,7 @@ class FoldedSlices:
 
     def _key_head(self, start: int, end: int) -> str:
         """``key(start, end)[:_PEEK]``."""
-        if self._cuttable and not self._between_letters(start) and not self._between_letters(end):
+        if self._exact(start, end):
             return strip_accents(self.folded[start : start + _PEEK])
         return strip_accents(fold(self.text[start:end])[:_PEEK])
 

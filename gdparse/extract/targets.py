@@ -16,7 +16,6 @@ import regex
 from pydantic import TypeAdapter
 
 from gdparse.compact import COMPACT_MIN_CHARS
-from gdparse.extract.folding import folded_slice
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
 from gdparse.extract.milestones import build_milestones, milestone_fields
@@ -24,7 +23,7 @@ from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.model_build import build_in_chunks
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import fold, fold_slice
 
 STAGE = "extract.targets"
 ZONE_KINDS = ("objectives", "targets")
@@ -316,7 +315,7 @@ def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str 
             body = text[body_start:body_end]
             label_free = _strip_label(body)
             free_start = body_end - len(label_free)
-            folded_free = folded_slice(text, folded, free_start, body_end)
+            folded_free = fold_slice(text, folded, free_start, body_end)
             ind_id, score = match_folded(folded_free, strategy)
             domain = domains.get(item.objective or "", "other")
             if domain == "other" and item.context:
