@@ -47,6 +47,21 @@ def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], p
             resume = m.end()
 
 
+class StartScan:
+    """``pattern.finditer`` over a span, tried only where one of ``starts`` occurs: for rules
+    (``starts`` in ``data/milestone_patterns.yaml``) whose every match begins with one of them."""
+
+    __slots__ = ("pattern", "starts")
+
+    def __init__(self, pattern: regex.Pattern[str], starts: list[str]) -> None:
+        self.pattern = pattern
+        self.starts = tuple(starts)
+
+    def matches(self, text: str, start: int, end: int) -> list[regex.Match[str]]:
+        """What ``pattern.finditer(text, start, end)`` finds, in order."""
+        return list(finditer_at(self.pattern, text, literal_positions(text, self.starts, start, end), start, end))
+
+
 class LineSearch:
     """``regex.compile("(?m)^" + body).search``, found by the newline before each line: a scan for
     a literal newline is several times faster than trying "^" at every position."""

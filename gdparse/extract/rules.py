@@ -13,7 +13,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from gdparse.extract.start_scan import StartScan
+from gdparse.extract.anchors import StartScan
 from gdparse.extract.stretches import StretchScan
 from gdparse.rules import load_yaml as _load_data
 from gdparse.vietnamese import fold

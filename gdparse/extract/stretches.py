@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from gdparse.extract.anchors import literal_positions
+
 # How far the lookarounds of a narrowed pattern look past the stretch of a match at most.
 LOOKAHEAD = 32
 
@@ -26,15 +28,9 @@ class StretchScan:
     def matches(self, folded: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
         """What ``pattern.finditer(folded, start, end)`` finds, in order."""
         end = len(folded) if end is None else end
-        starts = set()
-        for need in self.needs:
-            pos = folded.find(need, start, end)
-            while pos >= 0:
-                starts.add(pos)
-                pos = folded.find(need, pos + 1, end)
         out: list[regex.Match[str]] = []
         done = start  # end of the stretches scanned so far
-        for pos in sorted(starts):
+        for pos in literal_positions(folded, self.needs, start, end):
             if pos < done:
                 continue
             stretch_start = self._backward.match(folded, start, pos).start()
