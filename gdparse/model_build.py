@@ -16,6 +16,8 @@ from pydantic import BaseModel
 from pydantic_core import CoreSchema, SchemaValidator
 from pydantic_core import core_schema as cs
 
+from gdparse.compact import share_field_sets
+
 # A field holding a tuple of models: field name -> (model, its own nested fields).
 Nested = Mapping[str, tuple[type[BaseModel], "Nested"]]
 
@@ -44,8 +46,6 @@ def build_in_chunks(validator: SchemaValidator, fields: list, compact: bool = Fa
     """``validator.validate_python(fields)``, a chunk at a time, each chunk's field dicts dropped as
     its models are made: a huge document never holds all the dicts and all the models at once.
     ``compact`` shares the models' fields-sets (see :mod:`gdparse.compact`)."""
-    from gdparse.compact import share_field_sets  # gdparse.compact has no model imports; kept lazy
-
     out: list = []
     for start in range(0, len(fields), chunk):
         models = validator.validate_python(fields[start : start + chunk])

@@ -50,24 +50,17 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
 
 def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:
     """All stages after reading; ``deadline`` (seconds) bounds the work on one document."""
-    return _parse_owned([raw], deadline)
-
-
-def _parse_owned(owned: list[RawDocument], deadline: float | None) -> PlanDocument:
-    """``parse_raw`` of the one document in ``owned``, which it takes out of the list: when the
-    caller keeps no other reference, the decoded original (as large as the text) is freed as soon
-    as it is normalised instead of living through the extractors."""
-    limit = Deadline(deadline, owned[0].path)
+    limit = Deadline(deadline, raw.path)
     try:
-        doc = _stages(owned, limit)
+        doc = _stages(raw, limit)
     finally:
         document_caches.clear()
     return _structure_warnings(doc)
 
 
-def _stages(owned: list[RawDocument], limit: Deadline) -> PlanDocument:
+def _stages(raw: RawDocument, limit: Deadline) -> PlanDocument:
     with time_limit(limit):
-        doc = raw_to_document(owned.pop())
+        doc = raw_to_document(raw)
         big = len(doc.text) >= COMPACT_MIN_CHARS
         if big:
             share_field_sets(doc.source)  # its offset runs (sections and tables are done in segment)
@@ -93,13 +86,13 @@ def _structure_warnings(doc: PlanDocument) -> PlanDocument:
 def parse(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, deadline: float | None = None) -> PlanDocument:
     """Parse one file into a PlanDocument. Raises GdparseError (naming the file) on bad input,
     DeadlineExceededError when ``deadline`` seconds pass first."""
-    return _parse_owned([read(path, max_bytes=max_bytes)], deadline)
+    return parse_raw(read(path, max_bytes=max_bytes), deadline=deadline)
 
 
 def parse_text(text: str, path: str = "<string>", format: str = "txt", *, deadline: float | None = None) -> PlanDocument:
     """Parse a string as if it were a text file."""
     data = text.encode("utf-8")
-    return _parse_owned([read_bytes(data, path, suffix=Path(path).suffix or "." + format)], deadline)
+    return parse_raw(read_bytes(data, path, suffix=Path(path).suffix or "." + format), deadline=deadline)
 
 
 def original_offset(doc: PlanDocument, offset: int) -> int:
