@@ -42,7 +42,7 @@ def test_each_layout_pattern_alone_agrees_with_the_prefix_dispatch() -> None:
                 assert pattern.match(folded[0], partial=True)
 
 
-def test_fold_span_equals_fold_of_the_slice() -> None:
+def test_fold_slice_of_headings_equals_fold_of_the_slice() -> None:
     rng = random.Random(7)
     for p in SEEDS:
         text = normalize(p.read_text(encoding="utf-8")).text
