@@ -14,7 +14,7 @@ from typing import TypeVar
 
 F = TypeVar("F", bound=Callable)
 
-_CACHES: list = []
+_CLEARERS: list[Callable[[], None]] = []
 
 
 def per_document(maxsize: int = 4) -> Callable[[F], F]:
@@ -22,13 +22,18 @@ def per_document(maxsize: int = 4) -> Callable[[F], F]:
 
     def wrap(fn: F) -> F:
         cached = lru_cache(maxsize=maxsize)(fn)
-        _CACHES.append(cached)
+        _CLEARERS.append(cached.cache_clear)
         return cached  # type: ignore[return-value]
 
     return wrap
 
 
+def on_clear(clearer: Callable[[], None]) -> None:
+    """Have :func:`clear` also call ``clearer`` (which empties some other per-document store)."""
+    _CLEARERS.append(clearer)
+
+
 def clear() -> None:
     """Forget every cached view of the documents parsed so far."""
-    for cached in _CACHES:
-        cached.cache_clear()
+    for clearer in _CLEARERS:
+        clearer()

@@ -16,16 +16,17 @@ from gdparse.model import Footnote, Section, Table, TableCell, TableRow
 from gdparse.model_build import unchecked_list
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
 from gdparse.rules import line_kinds_tester
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import fold, line_blocks
 
 LINE_KINDS = ("header", "doc_type", "attached", "legal_basis", "articles_start", "recipients", "signature")
 
 
 class Line:
-    """A non-blank line: offsets, text, layout kinds, heading. Slots and a folded form taken on
-    demand from the folded whole text keep a large document's lines light."""
+    """A non-blank line: offsets, layout kinds, heading, and its text and folded form cut on demand
+    from the whole text and folded text. Slots and no copy of the text keep a large document's
+    lines light."""
 
-    __slots__ = ("start", "end", "text", "kinds", "heading", "in_table", "_folded_text")
+    __slots__ = ("start", "end", "kinds", "heading", "in_table", "_text", "_folded_text")
 
     def __init__(
         self,
@@ -37,9 +38,15 @@ class Line:
         heading: HeadingMatch | None = None,
         in_table: bool = False,
     ) -> None:
-        self.start, self.end, self.text = start, end, text
+        """``text`` is the whole text the offsets point into (or the line itself, with start 0)."""
+        self.start, self.end, self._text = start, end, text
         self.kinds, self.heading, self.in_table = kinds, heading, in_table
         self._folded_text = folded_text  # the folded whole text, or None: fold the line itself
+
+    @property
+    def text(self) -> str:
+        """The line as written."""
+        return self._text[self.start : self.end]
 
     @property
     def folded(self) -> str:
@@ -74,31 +81,34 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
         folded_text = None
     lines: list[Line] = []
     append = lines.append
-    pos = 0
-    # Folded lines are sliced one at a time (fold keeps lengths and line breaks): a second list
-    # of all lines would double the memory of a huge document's split.
-    for raw in text.split("\n"):
-        start = pos
-        pos += len(raw) + 1
-        if not raw or raw.isspace():
-            continue
-        in_table = "\t" in raw
-        kinds = _NO_KINDS
-        if not in_table:
-            folded = fold(raw) if folded_text is None else folded_text[start : pos - 1]
-            kinds = kinds_of(raw, folded.strip())
-            if len(raw) <= 40 and _NAME_LINE.match(raw):
-                kinds = kinds | _NAME
-        if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):
-            kinds = kinds | _FOOTNOTE
-        heading = None
-        if in_table or raw[0] not in NO_HEADING_FIRST:
-            bold_end = bold_end_at.get(start) if bold_end_at else None
-            heading = heading_of(raw, None if bold_end is None else bold_end - start, in_table)
-        append(Line(start, pos - 1, raw, folded_text, kinds, heading, in_table))
+    # Lines are split a block at a time and folded lines sliced one at a time (fold keeps lengths
+    # and line breaks): all lines of a huge document as strings at once would double its memory.
+    for block_start, block_end in line_blocks(text, _BLOCK_CHARS):
+        pos = block_start
+        for raw in text[block_start:block_end].split("\n"):
+            start = pos
+            pos += len(raw) + 1
+            if not raw or raw.isspace():
+                continue
+            in_table = "\t" in raw
+            kinds = _NO_KINDS
+            if not in_table:
+                folded = fold(raw) if folded_text is None else folded_text[start : pos - 1]
+                kinds = kinds_of(raw, folded.strip())
+                if len(raw) <= 40 and _NAME_LINE.match(raw):
+                    kinds = kinds | _NAME
+            if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):
+                kinds = kinds | _FOOTNOTE
+            heading = None
+            if in_table or raw[0] not in NO_HEADING_FIRST:
+                bold_end = bold_end_at.get(start) if bold_end_at else None
+                heading = heading_of(raw, None if bold_end is None else bold_end - start, in_table)
+            append(Line(start, pos - 1, text, folded_text, kinds, heading, in_table))
     return lines
 
 
+# Lines are split from blocks of about this many characters (see text_to_lines).
+_BLOCK_CHARS = 1 << 20
 _NO_KINDS: frozenset[str] = frozenset()
 _NAME = frozenset({"name"})
 _FOOTNOTE = frozenset({"footnote"})

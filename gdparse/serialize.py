@@ -2,8 +2,8 @@
 
 The JSON of a document is about four times the size of its text, and pydantic builds it in one
 buffer and then copies it into a Python ``bytes``: for a document of tens of megabytes that is
-the largest allocation of the whole parse. Writing it list item by list item keeps the memory
-at the size of one chunk.
+the largest allocation of the whole parse. Writing lists a few items at a time, and the text a
+slice at a time, keeps the memory at the size of one chunk (about ``CHUNK_BYTES``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,12 @@ import pydantic_core
 from pydantic import BaseModel, TypeAdapter
 
 CHUNK_ITEMS = 2000
+# Lists of up to this many items are written whole, longer ones in chunks of about CHUNK_BYTES.
+SMALL_LIST = 16
+CHUNK_BYTES = 1 << 20
+# The text is written in slices of this many characters (JSON escapes each character on its own,
+# so the escaped slices join up to the escaped text).
+TEXT_SLICE = 1 << 20
 
 
 def document_json_chunks(doc: BaseModel, indent: int | None = None) -> Iterator[bytes]:
@@ -29,20 +35,35 @@ def document_json_chunks(doc: BaseModel, indent: int | None = None) -> Iterator[
     for i, name in enumerate(type(doc).model_fields):
         value = getattr(doc, name)
         yield (b"," if i else b"") + pydantic_core.to_json(name) + b":"
-        if isinstance(value, tuple) and len(value) > CHUNK_ITEMS and isinstance(value[0], BaseModel):
+        if isinstance(value, tuple) and len(value) > SMALL_LIST and isinstance(value[0], BaseModel):
             yield from _list_chunks(value)
+        elif isinstance(value, str) and len(value) > TEXT_SLICE:
+            yield from _text_chunks(value)
         else:
             yield _field_json(type(doc), name, value)
     yield b"}"
 
 
 def _list_chunks(items: tuple[BaseModel, ...]) -> Iterator[bytes]:
+    """A list's JSON a chunk of items at a time. Items differ widely in size (a section, a table of
+    a thousand cells, an agency named ten thousand times), so each chunk's item count is set from
+    the bytes per item of the one before."""
     adapter = _list_adapter(type(items[0]))
     yield b"["
-    for start in range(0, len(items), CHUNK_ITEMS):
-        body = adapter.dump_json(list(items[start : start + CHUNK_ITEMS]))[1:-1]
+    start, count = 0, SMALL_LIST
+    while start < len(items):
+        body = adapter.dump_json(list(items[start : start + count]))[1:-1]
         yield (b"," if start else b"") + body
+        start += count
+        count = max(1, min(CHUNK_ITEMS, count * CHUNK_BYTES // max(len(body), 1)))
     yield b"]"
+
+
+def _text_chunks(text: str) -> Iterator[bytes]:
+    yield b'"'
+    for start in range(0, len(text), TEXT_SLICE):
+        yield pydantic_core.to_json(text[start : start + TEXT_SLICE])[1:-1]
+    yield b'"'
 
 
 def _field_json(model: type[BaseModel], name: str, value: object) -> bytes:
