@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 import gdparse.compact as compact
-from gdparse import parse_text
+from gdparse import document_caches, parse_text
 from gdparse.compact import share_field_sets
 from tests.conftest import seed_path
 
@@ -44,3 +44,22 @@ def test_big_documents_are_compacted_by_the_pipeline(monkeypatch) -> None:
     doc = parse_text(seed_path("000").read_text(encoding="utf-8"))
     models = _models(doc)
     assert len({id(m.__pydantic_fields_set__) for m in models}) < len(models) // 10
+
+
+def test_equal_small_values_are_shared_within_a_document() -> None:
+    doc = parse_text(seed_path("004").read_text(encoding="utf-8"))
+    before = doc.model_dump_json()
+    try:
+        share_field_sets(doc)
+        assert doc.model_dump_json() == before
+        kinds = {s.kind for s in doc.sections}
+        assert len({id(s.__dict__["kind"]) for s in doc.sections}) == len(kinds) < len(doc.sections)
+        # Types are kept: a False is not made the shared 0, nor an offset a string.
+        assert all(type(s.is_lead) is bool and type(s.start) is int for s in doc.sections)
+        # A table's offsets: a row starts where its first cell does, with the same object.
+        row = doc.tables[0].rows[0]
+        assert row.__dict__["start"] is row.cells[0].__dict__["start"]
+        assert compact._STRINGS
+    finally:
+        document_caches.clear()
+    assert not compact._STRINGS  # the document's strings are let go when it is done
