@@ -7,10 +7,9 @@ that match no extracted item are kept as warnings with their numbers, never drop
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
+from gdparse.document_caches import per_document
 from gdparse.model import DocWarning, PlanDocument, Responsibility
 from gdparse.vietnamese import fold
 
@@ -37,8 +36,9 @@ def parse_references(text: str) -> list[Ref]:
     return list(_references(text))
 
 
-# The extract and link stages read the same responsibility texts several times over.
-@lru_cache(maxsize=1024)
+# The extract and link stages read the same responsibility texts several times over; kept for one
+# document only, so that no document is read faster for one parsed before it.
+@per_document(maxsize=1024)
 def _references(text: str) -> tuple[Ref, ...]:
     folded = fold(text)
     refs: list[tuple[int, Ref]] = []
