@@ -92,7 +92,8 @@ def test_keyword_trie_prefers_the_longest_keyword():
 _CLAUSE_PIECES = ["Chủ trì", "chủ trì", "phối hợp với", "Phối kết hợp", " ", ", ", " và ", "; ", "- ", "• ", "* ", ": ",
                   ". ", "\t", "Theo chức năng, nhiệm vụ", "tham gia", "Hằng năm,", "giao", "Đề nghị", "đề nghị", "1. ",
                   "Sở Tư pháp", "tuyên truyền", "xây dựng", "tổ chức", "tổ", "Tổng hợp báo cáo", "báo cáo", "kiểm tra",
-                  "Hoà", "Σ", "x", "chủ", "phối", "đề", "đ", "d", "\u00a0", "“", "–"]
+                  "Hoà", "Σ", "x", "chủ", "phối", "đề", "đ", "d", "\u00a0", "“", "–",
+                  "ǹ", "ḿ", "\u037e", "Ā", "ĐỀ NGHỊ"]
 
 
 def test_clause_head_tests_agree_with_the_whole_key():
