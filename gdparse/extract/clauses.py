@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
 from gdparse.document_caches import per_document
+from gdparse.extract.accent_free import accent_insensitive, other_marked
 from gdparse.model import PlanDocument, Role
 from gdparse.rules import load_yaml
 from gdparse.vietnamese import cut_is_exact, fold, strip_accents
@@ -72,45 +73,43 @@ class FoldedSlices:
         """The accent-free folded form of ``text[start:end]`` that role keywords are matched against."""
         return strip_accents(self.fold(start, end))
 
-    # Most of a clause's key is never read: role keywords and request markers are looked for at its
-    # start. When the head of the key rules them out (a partial match says whether any continuation
-    # could match), the rest of the clause need not be stripped of its accents.
+    # Role keywords and request markers are read at a clause's start: the patterns of the grammar that
+    # match the folded text directly (see gdparse.extract.accent_free) read those few characters where
+    # the key of the whole clause would strip every character of it.
+
+    def _readable(self, start: int, end: int) -> bool:
+        """Whether the folded-text patterns read ``text[start:end]`` as the key patterns read its key."""
+        return self._exact(start, end) and other_marked().search(self.folded, start, end) is None
 
     def leading_roles(self, start: int, end: int) -> tuple[list[Role], int | None]:
         """``leading_roles_of_key(self.key(start, end))``."""
-        if self._exact(start, end):
-            folded = self.folded
-            at = start
-            while at < end and _is_lead(folded[at]):
-                at += 1
-            if at + _FIRST_LETTERS <= end and not _may_start_verb_group(folded[at : at + _FIRST_LETTERS]):
-                return [], None  # no skip prefix and no keyword can start here: the verb group is empty
+        if self._readable(start, end):
+            return _roles_of(grammar().folded_verb_group.match(self.folded, start, end), start)
         return leading_roles_of_key(self.key(start, end))
 
     def is_request(self, start: int, end: int) -> bool:
         """``is_request_key(self.key(start, end))``."""
-        if end - start > _PEEK:
-            head = self._key_head(start, end).lstrip(_REQUEST_LEAD)
-            if head and grammar().request.match(head, partial=True) is None:
-                return False
+        if self._readable(start, end):
+            folded = self.folded
+            at = start
+            while at < end and folded[at] in _REQUEST_LEAD:  # lead characters strip to themselves alone
+                at += 1
+            return grammar().folded_request.match(folded, at, end) is not None
         return is_request_key(self.key(start, end))
-
-    def _key_head(self, start: int, end: int) -> str:
-        """``key(start, end)[:_PEEK]``."""
-        if self._exact(start, end):
-            return strip_accents(self.folded[start : start + _PEEK])
-        return strip_accents(fold(self.text[start:end])[:_PEEK])
 
 
 @dataclass(frozen=True)
 class RoleGrammar:
     default: Role
     keyword: regex.Pattern
-    role_of: dict[str, Role]
+    role_of: dict[str, Role]  # by keyword key
+    role_of_spelled: dict[str, Role]  # by key, and by keyword as folded
     skip: regex.Pattern
     request: regex.Pattern
     verb_group: regex.Pattern
-    starter: regex.Pattern  # what the verb group holds first after its lead-in: a skip prefix or a keyword
+    # The two patterns read on the folded text instead of the key.
+    folded_verb_group: regex.Pattern
+    folded_request: regex.Pattern
 
 
 @cache
@@ -146,45 +145,37 @@ def _literal_trie(words: Iterable[str]) -> str:
 def grammar() -> RoleGrammar:
     data = roles_data()
     role_of: dict[str, Role] = {}
+    spelled: dict[str, Role] = {}
     for role, rule in data.roles.items():
         for kw in rule.keywords:
             role_of[_key(kw)] = role
+            spelled[fold(kw)] = role
     skip = "|".join(_key(p) for p in data.skip_prefixes)
     keyword = rf"(?:{_literal_trie(role_of)})(?!\w)"
     skip_one = rf"(?:{skip})(?!\w)[\s,]*"
     # The whole leading verb group in one match: lead-in, skip prefixes, then keywords joined by
     # separators, each keyword captured. Atomic groups commit to each part's first match, as matching
-    # the parts one after another does.
-    verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?>(?P<kw>{keyword}))(?:(?>{_SEPARATOR})(?>(?P<kw>{keyword})))*)?"
+    # the parts one after another does. A separator is read before every keyword but the first (once
+    # "kw" has matched): the keywords are written once, which halves the cost of compiling the form
+    # that matches the folded text.
+    verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?(kw)(?>{_SEPARATOR}))(?>(?P<kw>{keyword})))*"
+    request = "|".join(_key(m) for m in data.request_markers)
     return RoleGrammar(
         default=data.default_role,
         keyword=regex.compile(keyword),
         role_of=role_of,
+        role_of_spelled=spelled | role_of,
         skip=regex.compile(skip_one),
-        request=regex.compile("|".join(_key(m) for m in data.request_markers)),
+        request=regex.compile(request),
         verb_group=regex.compile(verb_group),
-        starter=regex.compile(rf"{skip_one}|{keyword}"),
+        folded_verb_group=regex.compile(accent_insensitive(verb_group)),
+        folded_request=regex.compile(accent_insensitive(request)),
     )
 
 
 _LEAD_CHAR = r"[\s\-+*•:.]"
 _LEAD_IN = rf"{_LEAD_CHAR}*"
 _SEPARATOR = r"\s*(?:,|;|\bva\b)\s*|\s+(?=phoi (?:ket )?hop|chu tri)"
-_PEEK = 16  # characters of a clause's key read for its request marker
-_FIRST_LETTERS = 3  # letters of a clause's key read for its first keyword
-_IS_LEAD_CHAR = regex.compile(_LEAD_CHAR)
-
-
-@cache
-def _is_lead(char: str) -> bool:
-    """Whether the key of ``char`` belongs to the verb group's lead-in."""
-    return _IS_LEAD_CHAR.fullmatch(strip_accents(char)) is not None
-
-
-@lru_cache(maxsize=8192)  # keyed by a few letters: bounded by the alphabet, not by documents
-def _may_start_verb_group(letters: str) -> bool:
-    """Whether a verb group's skip prefix or keyword can begin with the key of these letters."""
-    return grammar().starter.match(strip_accents(letters), partial=True) is not None
 
 
 def leading_roles(clause: str) -> tuple[list[Role], int | None]:
@@ -195,17 +186,21 @@ def leading_roles(clause: str) -> tuple[list[Role], int | None]:
 
 def leading_roles_of_key(s: str) -> tuple[list[Role], int | None]:
     """``leading_roles`` of a clause given as its key (accent-free folded form)."""
+    return _roles_of(grammar().verb_group.match(s), 0)
+
+
+def _roles_of(m: regex.Match, start: int) -> tuple[list[Role], int | None]:
+    """Roles of a verb group matched at ``start`` of the key or of the folded text (its keywords are
+    stripped to their keys), and the coordinators' offset from ``start``."""
     g = grammar()
-    m = g.verb_group.match(s)
-    keywords = m.captures("kw")
     roles: list[Role] = []
-    for i, keyword in enumerate(keywords):
-        role = g.role_of[keyword]
+    for i, keyword in enumerate(m.captures("kw")):
+        role = g.role_of_spelled.get(keyword) or g.role_of[strip_accents(keyword)]
         if role not in roles:
             roles.append(role)
         if role == "coordinate":
             # Coordinators are named after this keyword; the keywords after it are theirs.
-            return roles, m.spans("kw")[i][1]
+            return roles, m.spans("kw")[i][1] - start
     return roles, None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import get_args
 
 import regex
 from pydantic import TypeAdapter
@@ -29,7 +30,7 @@ from gdparse.extract.clauses import (
 )
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
-from gdparse.model_build import build_in_chunks
+from gdparse.model_build import build_in_chunks, unchecked_list
 from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
@@ -51,10 +52,13 @@ _SENTENCE_MARK = regex.compile(r"[.;]")
 _CELL_PART = regex.compile(r"[^;]+")
 
 
-# A responsibility found: the keyword arguments of ``Responsibility``, validated in one batch at the end
-# (one validator call for the whole list instead of one model construction per duty).
+# A responsibility found: the keyword arguments of ``Responsibility``, built in one batch at the end
+# (one validator call for the whole list instead of one model construction per duty). The fields hold
+# by construction but for the span order and the role, which are checked before building unchecked.
 _Row = dict
 _RESPONSIBILITIES = TypeAdapter(list[Responsibility])
+_UNCHECKED_RESPONSIBILITIES = unchecked_list(Responsibility)
+_ROLES = frozenset(get_args(Role))
 
 
 @dataclass
@@ -365,7 +369,9 @@ def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
     ctx.out.sort(key=itemgetter("start", "agency_id"))
-    built = build_in_chunks(_RESPONSIBILITIES, ctx.out, compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    checked = all(0 <= r["start"] <= r["end"] and r["role"] in _ROLES for r in ctx.out)
+    built = build_in_chunks(_UNCHECKED_RESPONSIBILITIES if checked else _RESPONSIBILITIES, ctx.out,
+                            compact=len(doc.text) >= COMPACT_MIN_CHARS)
     return doc.model_copy(update={
         "responsibilities": doc.responsibilities + tuple(built),
         "agencies": merge_agencies(doc.agencies, extra),
