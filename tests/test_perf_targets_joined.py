@@ -100,3 +100,64 @@ def test_milestones_of_spans_on_made_up_texts(pieces: list[str], cuts: list[int]
     flags = flags[: len(spans)]
     assert milestone_fields_of_spans(text, folded, spans, flags) == [
         milestone_fields(text, folded, s, e, timeless=flag) for (s, e), flag in zip(spans, flags)]
+
+
+def _plain_scan(text: str, folded: str) -> list:
+    """lines.scan as a find per line, every line through the numbering pattern and _classify."""
+    from gdparse.extract.lines import _NUMBERING, Line, _classify, _scheme, _table_line
+
+    out, pos = [], 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        start, raw, pos = pos, text[pos:end], end + 1
+        if "\t" in raw:
+            line = _table_line(text, folded, start, end)
+            out += [line] if line is not None else []
+            continue
+        cstart = start + len(raw) - len(raw.lstrip(" \t"))
+        numbering = _NUMBERING.match(text, cstart, end)
+        scheme = _scheme(numbering) if numbering else None
+        if numbering:
+            cstart = numbering.end()
+            while cstart < end and text[cstart] in " \t":
+                cstart += 1
+        cend = start + len(raw.rstrip(" \t"))
+        if cend <= cstart:
+            continue
+        kind, label_end, number = _classify(folded, cstart, cend)
+        if kind != "blank":
+            out.append(Line(start, end, cstart, cend, scheme, kind, label_end, number, False))
+    return out
+
+
+_LINE_PIECES = ["- ", "+ ", "a) ", "1. ", "II. ", "  ", "\t", "\n", "\n\n", "Chỉ tiêu 2: ", "Mục tiêu cụ thể:",
+                "các mục tiêu", "đạt 50%", "Tỷ lệ", " ", "x", "• ", "– ", "I", "3", "ĐẢNG", "\n  \n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=60), st.sampled_from([1, 7, 1 << 16]))
+def test_scan_is_the_plain_scan(pieces: list[str], block: int) -> None:
+    from gdparse.extract import lines
+
+    text = "".join(pieces)
+    folded = fold(text)
+    saved, lines._BLOCK_CHARS = lines._BLOCK_CHARS, block
+    try:
+        assert lines.scan(text, folded) == _plain_scan(text, folded)
+    finally:
+        lines._BLOCK_CHARS = saved
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_scan_of_seeds_is_the_plain_scan(seed: Path) -> None:
+    from gdparse.extract import lines
+
+    text = seed.read_text(encoding="utf-8")
+    folded = fold(text)
+    assert lines.scan(text, folded) == _plain_scan(text, folded)
+    saved, lines._BLOCK_CHARS = lines._BLOCK_CHARS, 500
+    try:
+        assert lines.scan(text, folded) == _plain_scan(text, folded)
+    finally:
+        lines._BLOCK_CHARS = saved
