@@ -126,6 +126,7 @@ def test_a_failed_batch_reports_the_error_of_the_failing_model(monkeypatch) -> N
     with pytest.raises(ValidationError) as one_model:
         Milestone(**bad)
     monkeypatch.setattr(targets, "milestone_fields", lambda *a, **k: [dict(bad)])
+    monkeypatch.setattr(targets, "milestone_fields_of_spans", lambda text, folded, spans, flags: [[dict(bad)] for _ in spans])
     out = targets.extract_objectives_and_targets(doc)
     failed = [w for w in out.warnings if w.code == "targets-failed"]
     assert failed and failed[-1].message == repr(one_model.value)

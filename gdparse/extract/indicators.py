@@ -106,13 +106,19 @@ def _word_tests() -> list[list[_GroupTest | None]]:
             single = frozenset(cue for cue in folded if " " not in cue)
             longer = []
             for cue in sorted(folded - single):
-                words = cue.split(" ")
-                first = regex.escape(words[0])
-                rest = r"\s+".join(regex.escape(w) for w in words[1:])
-                longer.append((frozenset(words), regex.compile(rf"{first}(?<!\p{{L}}{first})\s+{rest}(?!\p{{L}})")))
+                longer.append((frozenset(cue.split(" ")), _longer_cue(cue)))
             row.append((single, longer))
         tests.append(row)
     return tests
+
+
+def _longer_cue(cue: str) -> regex.Pattern[str]:
+    """The pattern of a cue of several words: it starts with the first word (the regex engine then
+    skips ahead by string search) and checks the letter before that word after it."""
+    words = cue.split(" ")
+    first = regex.escape(words[0])
+    rest = r"\s+".join(regex.escape(w) for w in words[1:])
+    return regex.compile(rf"{first}(?<!\p{{L}}{first})\s+{rest}(?!\p{{L}})")
 
 
 def _group_found(folded: str, words: set[str], i: int, j: int) -> bool:
@@ -127,35 +133,6 @@ def _group_found(folded: str, words: set[str], i: int, j: int) -> bool:
         if cue_words <= words and pattern.search(folded):
             return True
     return False
-
-
-@cache
-def _cue_index() -> tuple[dict[str, list[tuple[frozenset[str], int, int]]], list[tuple[int, int]]]:
-    """Which words a cue group needs: (word -> [(words of a cue, indicator index, group index)] under
-    the rarest word of each cue, groups with a cue that starts with no letter).
-
-    A cue matches between non-letters, so each of its words is a whole word of any text it matches
-    in: a group none of whose cues has all its words in a text cannot match there. A few set
-    lookups per target replace a search per cue group of the whole catalogue.
-    """
-    cues: list[tuple[frozenset[str], int, int]] = []
-    always: list[tuple[int, int]] = []
-    for i, ind in enumerate(catalogue().indicators):
-        for j, group in enumerate(ind.cues):
-            folded = [fold(cue) for cue in group]
-            if any(_WORD.match(cue) is None for cue in folded):
-                always.append((i, j))
-                continue
-            cues.extend((frozenset(_WORD.findall(cue)), i, j) for cue in folded)
-    frequency: dict[str, int] = {}
-    for words, _i, _j in cues:
-        for word in words:
-            frequency[word] = frequency.get(word, 0) + 1
-    by_word: dict[str, list[tuple[frozenset[str], int, int]]] = {}
-    for entry in cues:
-        rarest = min(sorted(entry[0]), key=frequency.__getitem__)
-        by_word.setdefault(rarest, []).append(entry)
-    return by_word, always
 
 
 def indicator(indicator_id: str) -> Indicator | None:
@@ -175,11 +152,6 @@ def strategy_for_years(years: list[int]) -> str | None:
     return "2011-2020" if early * 2 >= len(years) else "2021-2030"
 
 
-@cache
-def _index_words() -> frozenset[str]:
-    return frozenset(_cue_index()[0])
-
-
 def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None, float | None]:
     """Best national indicator for a target text: (id, score) or (None, None)."""
     return match_folded(fold(text), strategy)
@@ -187,31 +159,87 @@ def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None,
 
 def match_folded(folded: str, strategy: str | None = None) -> tuple[str | None, float | None]:
     """:func:`match_indicator` of an already folded text."""
-    by_word, always = _cue_index()
     words = set(_WORD.findall(folded))
-    candidates = set(always)
-    for word in words.intersection(_index_words()):  # a C-level pass over the few shared words
-        for cue_words, i, j in by_word[word]:
-            if cue_words <= words:
-                candidates.add((i, j))
-    compiled = _compiled_cues()
+    by_word, index_words, always, groups = _cue_lookup()
+    found: set[int] = set()  # flat group indices
+    for word in words.intersection(index_words):  # a C-level pass over the few shared words
+        for cue_words, g, pattern in by_word[word]:
+            if g in found or not cue_words <= words:
+                continue
+            if pattern is None or pattern.search(folded):  # None: a one-word cue, a whole word of the text
+                found.add(g)
+    for g in always:
+        if g not in found and _group_found(folded, words, *groups[g]):
+            found.add(g)
     hits_of: dict[int, int] = {}
-    for i, j in candidates:
-        if _group_found(folded, words, i, j):
-            hits_of[i] = hits_of.get(i, 0) + 1
+    for g in found:
+        i = groups[g][0]
+        hits_of[i] = hits_of.get(i, 0) + 1
+    scoring = _scoring()
     best: tuple[float, int, str] | None = None
     for i in sorted(hits_of):  # catalogue order: the first of equal keys wins
-        ind, groups = compiled[i]
+        scores, ind_strategy, ind_id = scoring[i]
         hits = hits_of[i]
-        score = hits / len(groups)
-        if strategy and ind.strategy != strategy:
-            score *= OTHER_STRATEGY_PENALTY
-        key = (round(score, 4), hits, ind.id)
+        key = (scores[hits][bool(strategy) and ind_strategy != strategy], hits, ind_id)
         if best is None or key[:2] > best[:2]:
             best = key
     if best is None or best[0] < THRESHOLD:
         return None, None
     return best[2], best[0]
+
+
+_CueEntry = tuple[frozenset[str], int, "regex.Pattern[str] | None"]
+
+
+@cache
+def _cue_lookup() -> tuple[dict[str, list[_CueEntry]], frozenset[str], list[int], list[tuple[int, int]]]:
+    """Which cue groups a text can match, by the words each cue needs: (word -> [(words of a cue,
+    flat group index, pattern to search or None for a one-word cue)] under the rarest word of each
+    cue, the words of that index, flat indices of the groups with a cue that starts with no letter,
+    (indicator index, group index) of each flat group index).
+
+    A cue matches between non-letters, so each of its words is a whole word of any text it matches
+    in: a few set lookups per target replace a search per cue group of the whole catalogue. A
+    group matches where one of its cues does (:func:`_group_found`): a one-word cue of a plain
+    group where its word is a word of the text, a longer one where its pattern matches. A group
+    with a cue that is not plain words is searched whole, its pattern standing for every cue.
+    """
+    tests = _word_tests()
+    whole = _compiled_cues()
+    groups: list[tuple[int, int]] = []
+    always: list[int] = []
+    cues: list[_CueEntry] = []
+    for i, ind in enumerate(catalogue().indicators):
+        for j, group in enumerate(ind.cues):
+            g = len(groups)
+            groups.append((i, j))
+            folded = sorted({fold(cue) for cue in group})
+            if any(_WORD.match(cue) is None for cue in folded):
+                always.append(g)
+            elif tests[i][j] is None:
+                cues.extend((frozenset(_WORD.findall(cue)), g, whole[i][1][j]) for cue in folded)
+            else:
+                cues.extend((frozenset(cue.split(" ")), g, _longer_cue(cue) if " " in cue else None) for cue in folded)
+    frequency: dict[str, int] = {}
+    for words, _g, _p in cues:
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+    lookup: dict[str, list[_CueEntry]] = {}
+    for entry in cues:  # under the rarest word of each cue: fewest entries to try per text
+        lookup.setdefault(min(sorted(entry[0]), key=frequency.__getitem__), []).append(entry)
+    return lookup, frozenset(lookup), always, groups
+
+
+@cache
+def _scoring() -> list[tuple[list[tuple[float, float]], str, str]]:
+    """Per indicator in catalogue order: its rounded score for each number of groups found (as
+    such, and with the penalty of the other strategy), its strategy and id."""
+    out = []
+    for ind in catalogue().indicators:
+        size = len(ind.cues)
+        scores = [(round(hits / size, 4), round(hits / size * OTHER_STRATEGY_PENALTY, 4)) for hits in range(size + 1)]
+        out.append((scores, ind.strategy, ind.id))
+    return out
 
 
 @cache

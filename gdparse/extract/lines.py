@@ -90,49 +90,62 @@ def _classify(folded: str, start: int, end: int) -> tuple[str, int, str | None]:
     return ("text" if content.strip() else "blank"), start, None
 
 
+# Lines are split a block of about this many characters at a time.
+_BLOCK_CHARS = 1 << 16
+
+
 def scan(text: str, folded: str) -> list[Line]:
     """Every non-blank line of the text, classified (blank lines play no part in any rule)."""
     lines: list[Line] = []
     append = lines.append
     pos, size = 0, len(text)
-    # Line by line with find, not split: a huge text's split would hold every line at once.
+    # Split a block at a time: faster than a find per line, and a huge text's split would hold
+    # every line at once.
     while pos <= size:
-        end = text.find("\n", pos)
-        if end < 0:
-            end = size
-        start, raw = pos, text[pos:end]
-        pos = end + 1
-        if "\t" in raw:
-            line = _table_line(text, folded, start, end)
-            if line is not None:
-                append(line)
-            continue
-        stripped = raw.lstrip(" \t")
-        if not stripped:
-            continue
-        cstart = end - len(stripped)
-        scheme = None
-        first = stripped[0]
-        if first.isalpha() and first not in _ELEMENT_LETTERS:
-            pass  # no numbering
-        elif first in _BULLETS and (after := stripped[1:].lstrip(" \t")) and after[0].isalpha() \
-                and after[0] not in _ELEMENT_LETTERS:
-            cstart, scheme = end - len(after), "bullet"  # a single bullet, as _NUMBERING would read it
-        elif (numbering := _NUMBERING.match(text, cstart, end)) is not None:
-            cstart = numbering.end()
-            while cstart < end and text[cstart] in " \t":
-                cstart += 1
-            scheme = _scheme(numbering)
-        cend = end - (len(stripped) - len(stripped.rstrip(" \t")))
-        if cend <= cstart:
-            continue  # numbering only: blank
-        if folded[cstart].isspace() or (folded.startswith(_LABEL_FIRST_WORDS, cstart, cend)
-                                        and _LABEL_START.match(folded, cstart, cend)):
-            kind, label_end, number = _classify(folded, cstart, cend)
-            if kind != "blank":
-                append(_new_line(Line, (start, end, cstart, cend, scheme, kind, label_end, number, False)))
-        else:  # the common case, as _classify would find it
-            append(_new_line(Line, (start, end, cstart, cend, scheme, "text", cstart, None, False)))
+        cut = text.find("\n", pos + _BLOCK_CHARS)
+        for raw in text[pos : size if cut < 0 else cut].split("\n"):
+            start = pos
+            end = pos = start + len(raw)
+            pos += 1
+            if not raw:
+                continue
+            if "\t" in raw:
+                line = _table_line(text, folded, start, end)
+                if line is not None:
+                    append(line)
+                continue
+            if raw[0] in " \t":
+                stripped = raw.lstrip(" \t")
+                if not stripped:
+                    continue
+                cstart = end - len(stripped)
+            else:
+                stripped, cstart = raw, start
+            scheme = None
+            first = stripped[0]
+            if first.isalpha() and first not in _ELEMENT_LETTERS:
+                pass  # no numbering
+            elif first in _BULLETS and (after := stripped[1:].lstrip(" \t")) and after[0].isalpha() \
+                    and after[0] not in _ELEMENT_LETTERS:
+                cstart, scheme = end - len(after), "bullet"  # a single bullet, as _NUMBERING would read it
+            elif (numbering := _NUMBERING.match(text, cstart, end)) is not None:
+                cstart = numbering.end()
+                while cstart < end and text[cstart] in " \t":
+                    cstart += 1
+                scheme = _scheme(numbering)
+            cend = end if raw[-1] not in " \t" else end - (len(stripped) - len(stripped.rstrip(" \t")))
+            if cend <= cstart:
+                continue  # numbering only: blank
+            if folded[cstart].isspace() or (folded.startswith(_LABEL_FIRST_WORDS, cstart, cend)
+                                            and _LABEL_START.match(folded, cstart, cend)):
+                kind, label_end, number = _classify(folded, cstart, cend)
+                if kind != "blank":
+                    append(_new_line(Line, (start, end, cstart, cend, scheme, kind, label_end, number, False)))
+            else:  # the common case, as _classify would find it
+                append(_new_line(Line, (start, end, cstart, cend, scheme, "text", cstart, None, False)))
+        if cut < 0:
+            break
+        pos = cut + 1
     return lines
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gdparse.extract.joined import Found, Joined
 from gdparse.extract.rules import TimeRule, compiled
 
 if TYPE_CHECKING:
@@ -39,14 +40,42 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
     rules = compiled()
     piece = folded[start:end]
-    found: list[TimeExpr] = []
-    taken: list[tuple[int, int]] = []
-    for (rule, pattern, (y, y1, y2), _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
-                                                                   rules.time_tests):
+    found: list[list[Found]] = []
+    for (_rule, pattern, _groups, _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
+                                                                 rules.time_tests):
         if needs and not any(map(piece.__contains__, needs)):
-            continue  # substring tests (at C level) are far cheaper than a regex scan of the piece
-        for m in pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end):
-            s, e = m.span()
+            found.append([])  # substring tests (at C level) are far cheaper than a regex scan of the piece
+            continue
+        scan = pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end)
+        found.append([(*m.span(), m) for m in scan])
+    return _times(found)
+
+
+def find_times_joined(folded: str, joined: Joined) -> list[list[TimeExpr]]:
+    """:func:`find_times` of each span of ``joined``, each rule scanned once for all of them."""
+    rules = compiled()
+    per_span: list[list[list[Found]]] = [[] for _ in joined.spans]
+    for (_rule, pattern, _groups, _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
+                                                                 rules.time_tests):
+        if needs and not any(map(joined.text.__contains__, needs)):
+            for rows in per_span:
+                rows.append([])
+            continue
+        found = joined.scan(pattern.finditer if starts is None else starts.matches, folded)
+        for rows, span_found, (s, e) in zip(per_span, found, joined.spans):
+            if span_found and needs and not any(map(folded[s:e].__contains__, needs)):
+                span_found = []  # as find_times: a span without a needed string is not scanned
+            rows.append(span_found)
+    return [_times(rows) for rows in per_span]
+
+
+def _times(found: list[list[Found]]) -> list[TimeExpr]:
+    """The time expressions of what each rule found in a span: a match overlapping one of an
+    earlier rule is left out."""
+    out: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for (rule, _pattern, (y, y1, y2), _needs), rule_found in zip(compiled().times_with_groups, found):
+        for s, e, m in rule_found:
             if taken and overlaps(taken, s, e):
                 continue
             expr = TimeExpr(s, e, rule)
@@ -57,9 +86,9 @@ def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
                     expr.term = f"{m.group(y1) if y1 else None}-{year2}"
             elif y and (year := m.group(y)):
                 expr.year = int(year)
-            found.append(expr)
+            out.append(expr)
             taken.append((s, e))
-    return sorted(found, key=lambda t: t.start)
+    return sorted(out, key=lambda t: t.start)
 
 
 def assign_times(folded: str, sentence: tuple[int, int], values: list[Value], times: list[TimeExpr],

@@ -13,7 +13,8 @@ from functools import cache
 import regex
 from pydantic import TypeAdapter
 
-from gdparse.extract.milestone_times import TimeExpr, apply_time, assign_times, find_times, overlaps
+from gdparse.extract.joined import Found, Joined
+from gdparse.extract.milestone_times import TimeExpr, apply_time, assign_times, find_times, find_times_joined, overlaps
 from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
 from gdparse.extract.rules import compiled
 from gdparse.model import Milestone
@@ -73,11 +74,32 @@ def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> 
     return spans
 
 
-def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Value]:
+def _blocked_joined(folded: str, joined: Joined, times: list[list[TimeExpr]]) -> list[list[tuple[int, int]]]:
+    """:func:`_blocked_spans` of each span of ``joined``, each rule scanned once for all of them."""
+    rules = compiled()
+    out = [[(t.start, t.end) for t in span_times] for span_times in times]
+    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_tests, rules.exclusion_stretches):
+        if needs and not any(map(joined.text.__contains__, needs)):
+            continue
+        if stretches is None and needs:
+            # A plain scan tries every offset: only the spans that hold a needed string, each on its own.
+            for k in joined.holding(needs):
+                out[k] += [m.span() for m in pattern.finditer(folded, *joined.spans[k])]
+            continue
+        found = joined.scan(pattern.finditer if stretches is None else stretches.matches, folded)
+        for spans, span_found, (s, e) in zip(out, found, joined.spans):
+            if span_found and (not needs or any(map(folded[s:e].__contains__, needs))):
+                spans += [(fs, fe) for fs, fe, _m in span_found]
+    return out
+
+
+def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]], numbers: list[Found],
+                words: list[tuple[int, int, str]]) -> list[Value]:
+    """The values of the numbers (``NUMBER`` matches) and number words (:func:`number_words_in`)
+    found in a span that no blocked span overlaps."""
     rules = compiled()
     values: list[Value] = []
-    for m in NUMBER.finditer(folded, start, end):
-        s, e = m.span()
+    for s, e, m in numbers:
         if overlaps(blocked, s, e):
             continue
         number = parse_number(m.group())
@@ -85,7 +107,7 @@ def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]
             continue
         unit, unit_end = _unit_at(folded, e, end)
         values.append(Value(s, e, number, unit, unit_end if unit else e))
-    for s, e, word in number_words_in(folded, start, end):
+    for s, e, word in words:
         if overlaps(blocked, s, e):
             continue
         unit, unit_end = _unit_at(folded, e, end)
@@ -194,16 +216,16 @@ def _is_condition(folded: str, clause_start: int, v: Value) -> bool:
     return rules.condition_blocker.search(folded, last.end(), v.start) is None
 
 
-def _attach_references(refs: list[regex.Match[str]], values: list[Value]) -> None:
-    for m in refs:
+def _attach_references(refs: list[Found], values: list[Value]) -> None:
+    for start, end, m in refs:
         owner = None
         for v in values:
-            if v.unit_end <= m.start() and m.start() - v.unit_end < 30:
+            if v.unit_end <= start and start - v.unit_end < 30:
                 owner = v
         if owner is not None:
             owner.reference_value = parse_number(m.group("v"))
             owner.reference_source = "TW" if m.group("src") in ("tw", "trung ương", "kh tw") else m.group("src")
-            owner.span_end = m.end()
+            owner.span_end = end
 
 
 def _period_suffix(folded: str, clause: tuple[int, int], unit: str | None) -> str | None:
@@ -241,9 +263,36 @@ def milestone_fields(text: str, folded: str, start: int, end: int,
                      default_time: TimeExpr | None = None, *, timeless: bool = True) -> list[dict]:
     """The fields of each milestone :func:`find_milestones` returns."""
     times = find_times(folded, start, end)
-    refs = list(compiled().reference.finditer(folded, start, end))
-    blocked = _blocked_spans(folded, start, end, times) + [m.span() for m in refs]
-    values = _link_pairs(folded, _candidates(folded, start, end, blocked))
+    refs = [(*m.span(), m) for m in compiled().reference.finditer(folded, start, end)]
+    blocked = _blocked_spans(folded, start, end, times)
+    numbers = [(*m.span(), m) for m in NUMBER.finditer(folded, start, end)]
+    return _fields(text, folded, start, end, times, refs, blocked, numbers, number_words_in(folded, start, end),
+                   default_time, timeless)
+
+
+def milestone_fields_of_spans(text: str, folded: str, spans: list[tuple[int, int]],
+                              timeless: list[bool]) -> list[list[dict]]:
+    """:func:`milestone_fields` of each span (``timeless``: the flag of each), every pattern run once
+    over all the spans (:class:`gdparse.extract.joined.Joined`)."""
+    joined = Joined(folded, spans)
+    times = find_times_joined(folded, joined)
+    refs = joined.scan(compiled().reference.finditer, folded)
+    blocked = _blocked_joined(folded, joined, times)
+    numbers = joined.scan(NUMBER.finditer, folded)
+    if compiled().plain_number_words is not None:  # whole words found by str.find, each on its own
+        words = joined.place(number_words_in(joined.text, 0, len(joined.text)))
+    else:
+        words = [number_words_in(folded, s, e) for s, e in spans]
+    return [_fields(text, folded, s, e, *found, None, flag)
+            for (s, e), flag, *found in zip(spans, timeless, times, refs, blocked, numbers, words)]
+
+
+def _fields(text: str, folded: str, start: int, end: int, times: list[TimeExpr], refs: list[Found],
+            blocked: list[tuple[int, int]], numbers: list[Found], words: list[tuple[int, int, str]],
+            default_time: TimeExpr | None, timeless: bool) -> list[dict]:
+    """The milestone fields of a span from what the patterns found in it."""
+    blocked = blocked + [(s, e) for s, e, _m in refs]
+    values = _link_pairs(folded, _candidates(folded, start, end, blocked, numbers, words))
     sentence_spans = sentences(text, start, end)
     clause_spans = clauses(text, start, end, sentence_spans)
     kept: list[Value] = []

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
-from gdparse.extract.milestones import build_milestones, milestone_fields
+from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
 from gdparse.extract.quantities import clauses
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
@@ -110,7 +110,8 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
 def _read_milestones(text: str, folded: str, items: list[_Item]) -> None:
     """The milestones of every item, validated in one call for the whole document."""
     try:
-        fields = [milestone_fields(text, folded, it.start, it.end, timeless=it.labelled) for it in items]
+        fields = milestone_fields_of_spans(text, folded, [(it.start, it.end) for it in items],
+                                           [it.labelled for it in items])
         milestones = build_milestones([f for item_fields in fields for f in item_fields])
     except Exception:
         # Item by item, model by model: the error (and warning message) the first failure gives.
