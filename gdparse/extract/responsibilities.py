@@ -155,8 +155,8 @@ def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end
 def _evidence(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None, dict, list[DocWarning]]:
     task = ctx.doc.text[start:end]
     section = ctx.section_at(start)
-    ids, warnings = link.link_task(ctx.doc, task, start, end)
-    refs = link.parse_references(task)
+    refs = link.references_in(ctx.doc.text, ctx.folded, start, end)
+    ids, warnings = link.link_references(ctx.doc, refs, start, end)
     if refs and not ctx.doc.objectives and not ctx.doc.targets:
         warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                message=f"no extracted objective/target for: {link.describe(refs)}")]
