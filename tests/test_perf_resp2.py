@@ -42,3 +42,11 @@ def test_unchecked_reporting_duties_are_the_validated_ones():
         for a, b in zip(built, plain):
             assert list(a.__dict__.items()) == list(b.__dict__.items())
             assert a.model_fields_set == b.model_fields_set
+
+
+def test_mentions_made_by_tuple_new_are_mentions():
+    from gdparse.extract import responsibilities
+    from gdparse.extract.clauses import Mention
+
+    made = responsibilities._new_tuple(Mention, ("a", 1, 2))
+    assert type(made) is Mention and made == Mention("a", 1, 2) and (made.agency_id, made.start, made.end) == ("a", 1, 2)

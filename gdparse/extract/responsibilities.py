@@ -59,6 +59,7 @@ _Row = dict
 _RESPONSIBILITIES = TypeAdapter(list[Responsibility])
 _UNCHECKED_RESPONSIBILITIES = unchecked_list(Responsibility)
 _ROLES = frozenset(get_args(Role))
+_new_tuple = tuple.__new__
 
 
 @dataclass
@@ -356,7 +357,8 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.
 def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
     """Link agencies to work with a role, and to the objectives and targets the text names."""
     if doc.agencies:
-        mentions = [Mention(agency_id, m.start, m.end) for a in doc.agencies
+        # tuple.__new__ makes the same Mention without the Python-level __new__ of a NamedTuple.
+        mentions = [_new_tuple(Mention, (agency_id, m.start, m.end)) for a in doc.agencies
                     for agency_id in (a.id if a.resolved else None,) for m in a.mentions]
     else:
         mentions = [Mention(f.agency_id, f.start, f.end) for f in find_mentions(doc.text, document_year(doc))]
