@@ -11,7 +11,7 @@ import regex
 
 from gdparse.document_caches import per_document
 from gdparse.model import DocWarning, PlanDocument, Responsibility
-from gdparse.vietnamese import fold
+from gdparse.vietnamese import cut_is_exact, fold
 
 STAGE = "link"
 
@@ -34,6 +34,18 @@ def parse_references(text: str) -> list[Ref]:
     [('1', None), ('2', '1'), ('6', '1'), ('6', '2')]
     """
     return list(_references(text))
+
+
+# Every reference reads "… tiêu <number>" in the folded text.
+_REFERENCE_WORD = "tiêu"
+
+
+def references_in(text: str, folded: str, start: int, end: int) -> tuple[Ref, ...]:
+    """``parse_references(text[start:end])`` for ``folded == fold(text)``. Most spans name no reference:
+    where the folded cut is exact and holds no "tiêu", nothing is sliced, folded or matched."""
+    if folded.find(_REFERENCE_WORD, start, end) < 0 and cut_is_exact(text, folded, start, end):
+        return ()
+    return _references(text[start:end])
 
 
 # The extract and link stages read the same responsibility texts several times over; kept for one
@@ -102,7 +114,12 @@ def link_task(doc: PlanDocument, text: str, start: int,
               end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
     """The objective/target id fields of a responsibility whose evidence ``text`` spans ``start:end``
     (no fields when the text names no reference), and a warning for references that match nothing."""
-    refs = parse_references(text)
+    return link_references(doc, parse_references(text), start, end)
+
+
+def link_references(doc: PlanDocument, refs: list[Ref] | tuple[Ref, ...], start: int,
+                    end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
+    """``link_task`` given the references the evidence names."""
     if not refs:
         return {}, []
     obj_ids, tgt_ids, missing = resolve(doc, refs)
@@ -129,12 +146,14 @@ def link(doc: PlanDocument) -> PlanDocument:
         return doc
     out = []
     warnings: list[DocWarning] = []
+    text, folded = doc.text, fold(doc.text)
     for resp in doc.responsibilities:
-        if resp.objective_ids or resp.target_ids:
-            out.append(resp)
+        refs = () if resp.objective_ids or resp.target_ids else references_in(text, folded, resp.start, resp.end)
+        if not refs:
+            out.append(resp)  # what link_responsibility gives for evidence naming no reference
             continue
-        new, w = link_responsibility(doc, resp, doc.text[resp.start : resp.end])
-        out.append(new)
+        ids, w = link_references(doc, refs, resp.start, resp.end)
+        out.append(resp.model_copy(update=ids))
         warnings.extend(w)
     # Warnings of the extract stage for the same spans are superseded by this pass.
     kept = [w for w in doc.warnings if not (w.code == "reference_unlinked" and w.stage != STAGE)] if warnings else list(doc.warnings)

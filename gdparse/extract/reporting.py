@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 import regex
+from pydantic import TypeAdapter
 
+from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
+from gdparse.model_build import build_in_chunks, unchecked_list
 from gdparse.vietnamese import fold
 
 STAGE = "extract.reporting"
@@ -38,6 +41,13 @@ _DEADLINE = regex.compile(
     r"(?:trước|chậm nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})|(cuối\s+tháng\s+\d{1,2})"
 )
 _DEADLINE_FIRST_WORDS = ("trước", "chậm nhất", "cuối")  # every deadline starts with one of these
+
+# A duty found: the keyword arguments of ``ReportingDuty``, built in one batch at the end (one validator
+# call for the document instead of one model construction per duty). The fields hold by construction
+# but for the span order, which is checked before building unchecked.
+_Row = dict
+_DUTIES = TypeAdapter(list[ReportingDuty])
+_UNCHECKED_DUTIES = unchecked_list(ReportingDuty)
 
 
 # The engine tries every branch of these alternations at every position, which costs more than the
@@ -84,6 +94,12 @@ def _deadline_text(m: regex.Match) -> str:
 def duties_in(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
               default_reporters: list[str]) -> list[ReportingDuty]:
     """Reporting duties stated in one sentence ``doc.text[start:end]``."""
+    return _DUTIES.validate_python(_duty_rows(doc, mentions, start, end, default_reporters))
+
+
+def _duty_rows(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
+               default_reporters: list[str]) -> list[_Row]:
+    """``duties_in`` as the duties' fields."""
     folded = fold(doc.text)
     trig = _TRIGGER.search(folded, start, end)
     if not trig:
@@ -134,8 +150,8 @@ def duties_in(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
             for reporter in sources or [None]:
                 recipients = tuple(t for t in targets if t != reporter)
                 if recipients:
-                    duties.append(ReportingDuty(reporter_id=reporter, recipient_ids=recipients, frequency=frequency,
-                                                deadline=deadline, start=start, end=end))
+                    duties.append({"reporter_id": reporter, "recipient_ids": recipients, "frequency": frequency,
+                                   "deadline": deadline, "start": start, "end": end})
     return duties
 
 
@@ -202,7 +218,7 @@ class _Index:
 def extract_reporting(doc: PlanDocument) -> PlanDocument:
     """Reporting duties from the reporting part and the implementation items."""
     folded = fold(doc.text)
-    duties: list[ReportingDuty] = []
+    duties: list[_Row] = []
     warnings: list[DocWarning] = []
     regions = reporting_regions(doc) + implementation_regions(doc)
     seen: set[tuple[int, int]] = set()
@@ -218,29 +234,32 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
             seen.add((s, e))
             index = index or _Index(doc)
             reporters = list(dict.fromkeys(index.owners(s, e)))[:3]
-            found = duties_in(doc, index.mentions_in(s, e), s, e, reporters)
+            found = _duty_rows(doc, index.mentions_in(s, e), s, e, reporters)
             if not found and (next(_deadlines(folded, s, e), None) or next(_frequencies(folded, s, e), None)):
                 pending.append((s, e, tuple(reporters)))
             elif found and pending and _BACKREF.search(folded[s:e]):
                 # "Các báo cáo nêu trên gửi về Sở …": the recipient of every report listed above.
-                first = [d for d in found if d.recipient_ids == found[0].recipient_ids]
+                first = [d for d in found if d["recipient_ids"] == found[0]["recipient_ids"]]
                 duties.extend(_resolve_pending(pending, first, folded))
                 pending = []
             duties.extend(found)
         for s, e, _ in pending:
             warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
                                        message="reporting deadline without a recognisable recipient"))
-    return doc.model_copy(update={"reporting": doc.reporting + tuple(duties),
+    checked = all(0 <= d["start"] <= d["end"] for d in duties)
+    built = build_in_chunks(_UNCHECKED_DUTIES if checked else _DUTIES, duties,
+                            compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    return doc.model_copy(update={"reporting": doc.reporting + tuple(built),
                                   "warnings": doc.warnings + tuple(warnings)})
 
 
-def _resolve_pending(pending: list[tuple[int, int, tuple[str, ...]]], first_hop: list[ReportingDuty],
-                     folded: str) -> list[ReportingDuty]:
+def _resolve_pending(pending: list[tuple[int, int, tuple[str, ...]]], first_hop: list[_Row],
+                     folded: str) -> list[_Row]:
     """Duties for reports listed before a sentence that names their common recipient; a report keeps
     the reporter of its own item, else takes the reporters of that sentence."""
-    recipients = first_hop[0].recipient_ids
-    fallback = tuple(d.reporter_id for d in first_hop) or (None,)
-    return [ReportingDuty(reporter_id=reporter, recipient_ids=recipients, frequency=frequency, deadline=deadline,
-                          start=s, end=e)
+    recipients = first_hop[0]["recipient_ids"]
+    fallback = tuple(d["reporter_id"] for d in first_hop) or (None,)
+    return [{"reporter_id": reporter, "recipient_ids": recipients, "frequency": frequency, "deadline": deadline,
+             "start": s, "end": e}
             for s, e, owners in pending for frequency, deadline in _schedule(folded, s, e) if frequency or deadline
             for reporter in (owners or fallback)]

@@ -59,6 +59,7 @@ _Row = dict
 _RESPONSIBILITIES = TypeAdapter(list[Responsibility])
 _UNCHECKED_RESPONSIBILITIES = unchecked_list(Responsibility)
 _ROLES = frozenset(get_args(Role))
+_new_tuple = tuple.__new__
 
 
 @dataclass
@@ -155,8 +156,8 @@ def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end
 def _evidence(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None, dict, list[DocWarning]]:
     task = ctx.doc.text[start:end]
     section = ctx.section_at(start)
-    ids, warnings = link.link_task(ctx.doc, task, start, end)
-    refs = link.parse_references(task)
+    refs = link.references_in(ctx.doc.text, ctx.folded, start, end)
+    ids, warnings = link.link_references(ctx.doc, refs, start, end)
     if refs and not ctx.doc.objectives and not ctx.doc.targets:
         warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                message=f"no extracted objective/target for: {link.describe(refs)}")]
@@ -356,7 +357,8 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.
 def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
     """Link agencies to work with a role, and to the objectives and targets the text names."""
     if doc.agencies:
-        mentions = [Mention(agency_id, m.start, m.end) for a in doc.agencies
+        # tuple.__new__ makes the same Mention without the Python-level __new__ of a NamedTuple.
+        mentions = [_new_tuple(Mention, (agency_id, m.start, m.end)) for a in doc.agencies
                     for agency_id in (a.id if a.resolved else None,) for m in a.mentions]
     else:
         mentions = [Mention(f.agency_id, f.start, f.end) for f in find_mentions(doc.text, document_year(doc))]
