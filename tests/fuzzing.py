@@ -54,3 +54,13 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
     if op == "bom":
         return data[:pos] + b"\xef\xbb\xbf" + data[pos:]
     return data.decode("utf-8", errors="replace").encode("utf-16")
+
+
+def pieces_and_spans(pieces: list[str], seed: int, count: int = 3000, longest: int = 30):
+    """``count`` texts of up to ``longest`` random ``pieces`` (fixed by ``seed``), each with a
+    random span ``(text, start, end)`` of it: inputs for fast paths checked against plain ones."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+        start = rng.randint(0, len(text))
+        yield text, start, rng.randint(start, len(text))

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import random
-
 from gdparse import link
 from gdparse.vietnamese import fold
+from tests.fuzzing import pieces_and_spans
 
 _REFERENCE_PIECES = ["Mục tiêu", "mục tiêu", "MỤC TIÊU", "chỉ tiêu", "Chỉ Tiêu", "tiêu", "TiÊu", "tiêù", "tiê",
                      "u", " ", "\n", "**", "1", "2", "3a", ", ", " và ", "; ", "của", "thuộc", "Hoà", "Σ", "a",
                      "mục", "chỉ", "1.5", "\u00a0"]
 
 
-def _spans(pieces: list[str], seed: int, count: int = 3000, longest: int = 20):
-    rng = random.Random(seed)
-    for _ in range(count):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
-        start = rng.randint(0, len(text))
-        yield text, start, rng.randint(start, len(text))
-
-
 def test_references_in_a_span_are_those_of_its_text():
-    for text, start, end in _spans(_REFERENCE_PIECES, 1):
+    for text, start, end in pieces_and_spans(_REFERENCE_PIECES, 1, longest=20):
         assert list(link.references_in(text, fold(text), start, end)) == \
             link.parse_references(text[start:end]), (text, start, end)
 

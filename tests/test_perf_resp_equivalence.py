@@ -8,6 +8,7 @@ import pytest
 
 from gdparse.extract import clauses, reporting, responsibilities
 from gdparse.vietnamese import fold
+from tests.fuzzing import pieces_and_spans
 
 _HEADING_PIECES = ["\n", " ", "\t", "*", "#", "ii.", "iv.", "1.", "12.", "x", "tổ chức thực hiện", "chế độ ",
                    "thông tin, ", "báo cáo", ":", "điều", " 3.", "abc", "\n\n", "c", "\u00a0", "\r\n"]
@@ -19,27 +20,19 @@ _SCHEDULE_PIECES = [" ", "\n", "6", "sáu", "tháng", "hằng", "hàng", "quý",
 _FOLD_PIECES = ["Hoà", "hoà", "Thuỷ", "quý", "Oa", "a", " ", "\n", "–", "“", "Σ", "İ", "Sở", "\u00a0", "x", "1", "\t"]
 
 
-def _texts(pieces: list[str], seed: int, count: int = 3000, longest: int = 30):
-    rng = random.Random(seed)
-    for _ in range(count):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
-        start = rng.randint(0, len(text))
-        yield text, start, rng.randint(start, len(text))
-
-
 @pytest.mark.parametrize("pattern,anchor", [
     (clauses._IMPL, clauses._IMPL_ANCHOR),
     (clauses._REPORT, clauses._REPORT_ANCHOR),
     (clauses._DECISION, clauses._DECISION_ANCHOR),
 ])
 def test_heading_matches_are_finditer(pattern, anchor):
-    for text, _, _ in _texts(_HEADING_PIECES, 1):
+    for text, _, _ in pieces_and_spans(_HEADING_PIECES, 1):
         assert [m.span() for m in clauses._heading_matches(text, pattern, anchor)] == \
             [m.span() for m in pattern.finditer(text)], text
 
 
 def test_item_heads_are_finditer():
-    for text, start, end in _texts(_ITEM_PIECES, 2):
+    for text, start, end in pieces_and_spans(_ITEM_PIECES, 2):
         assert responsibilities._item_heads(text, start, end) == \
             [m.span() for m in responsibilities._ITEM.finditer(text, start, end)], (text, start, end)
 
@@ -56,14 +49,14 @@ def test_report_sentences_are_the_sentences_holding_the_word():
                 spans.append((s, e))
         return spans
 
-    for text, start, end in _texts(_SENTENCE_PIECES, 3, longest=40):
+    for text, start, end in pieces_and_spans(_SENTENCE_PIECES, 3, longest=40):
         fast = reporting._report_lines_sentences(text, fold(text), start, end)
         assert about_reports(text, fast) == \
             about_reports(text, reporting._SENTENCE.finditer(text, start, end)), (text, start, end)
 
 
 def test_frequencies_and_deadlines_are_finditer():
-    for text, start, end in _texts(_SCHEDULE_PIECES, 4):
+    for text, start, end in pieces_and_spans(_SCHEDULE_PIECES, 4):
         assert [(m.span(), m.lastgroup) for m in reporting._frequencies(text, start, end)] == \
             [(m.span(), m.lastgroup) for m in reporting._FREQUENCY.finditer(text, start, end)], text
         assert [m.span() for m in reporting._deadlines(text, start, end)] == \
@@ -71,7 +64,7 @@ def test_frequencies_and_deadlines_are_finditer():
 
 
 def test_folded_slices_are_folded_slices():
-    for text, start, end in _texts(_FOLD_PIECES, 5):
+    for text, start, end in pieces_and_spans(_FOLD_PIECES, 5):
         slices = clauses.FoldedSlices(text)
         assert slices.fold(start, end) == fold(text[start:end]), (text, start, end)
         assert slices.key(start, end) == clauses._key(text[start:end]), (text, start, end)
@@ -97,7 +90,7 @@ _CLAUSE_PIECES = ["Chủ trì", "chủ trì", "phối hợp với", "Phối kế
 
 
 def test_clause_head_tests_agree_with_the_whole_key():
-    for text, start, end in _texts(_CLAUSE_PIECES, 6, longest=12):
+    for text, start, end in pieces_and_spans(_CLAUSE_PIECES, 6, longest=12):
         slices = clauses.FoldedSlices(text)
         key = slices.key(start, end)
         assert slices.leading_roles(start, end) == clauses.leading_roles_of_key(key), (text, start, end)
@@ -106,7 +99,7 @@ def test_clause_head_tests_agree_with_the_whole_key():
 
 def test_header_cell_is_the_first_cell_that_names_the_unit():
     pieces = ["đơn vị", "cơ quan", " ", "\t", "chủ trì", "thực hiện", "phụ trách", "x", "tt", "\n"]
-    for text, _, _ in _texts(pieces, 7, longest=12):
+    for text, _, _ in pieces_and_spans(pieces, 7, longest=12):
         cells = fold(text).split("\t")
         expected = next((i for i, c in enumerate(cells) if responsibilities._TABLE_AGENCY_HEADER.search(c)), None)
         assert responsibilities._header_cell(cells) == expected, text

@@ -78,7 +78,6 @@ class Joined:
                 out[k].append((fs + shift, fe + shift, payload))
         return out
 
-
     def holding(self, needs: Iterable[str]) -> list[int]:
         """Indices of the spans that hold one of ``needs`` (strings without the separator)."""
         text = self.text
