@@ -8,12 +8,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 import regex
-from pydantic import TypeAdapter
 
-from gdparse.compact import share_field_sets
 from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
 from gdparse.model import Footnote, Section, Table, TableCell, TableRow
-from gdparse.model_build import unchecked_list
+from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
 from gdparse.rules import line_kinds_tester
 from gdparse.vietnamese import fold, line_blocks
@@ -115,15 +113,13 @@ _FOOTNOTE = frozenset({"footnote"})
 _FOOTNOTE_FIRST = frozenset(SUPERSCRIPT_DIGITS + "\ufffd")
 
 
-_TABLE_LIST = TypeAdapter(list[Table])
-_UNCHECKED_TABLES = unchecked_list(Table, {"rows": (TableRow, {"cells": (TableCell, {})})})
+_TABLES = ModelListBuilder(Table, {"rows": (TableRow, {"cells": (TableCell, {})})})
 
 
 def lines_to_tables(lines: list[Line], sections: list[Section], compact: bool = False) -> list[Table]:
-    """Runs of tab-separated lines become tables; each cell keeps its span. Their spans are
-    ordered by construction (lines in order, cells cut from their line), so the models are built
-    unchecked, each table as soon as its rows are read (a huge document's tables never exist as
-    field dicts all at once); ``compact`` shares their fields-sets (see :mod:`gdparse.compact`)."""
+    """Runs of tab-separated lines become tables; each cell keeps its span. Each table is built as
+    soon as its rows are read (a huge document's tables never exist as field dicts all at once);
+    ``compact`` shares their fields-sets (see :mod:`gdparse.compact`)."""
     tables: list[Table] = []
     run: list[Line] = []
     leaf_at = None  # built at the first table: most documents have none
@@ -149,12 +145,7 @@ def lines_to_tables(lines: list[Line], sections: list[Section], compact: bool = 
                 "rows": rows,
                 "section_id": owner.id if owner else None,
             }
-            ordered = all(0 <= row["start"] <= row["end"] for row in rows)
-            # The checked path raises the ValidationError of a bad span.
-            built = (_UNCHECKED_TABLES if ordered else _TABLE_LIST).validate_python([table])
-            if compact:
-                share_field_sets(built)
-            tables += built
+            tables += _TABLES.build([table], compact=compact)
         run = []
     return tables
 

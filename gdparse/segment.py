@@ -12,14 +12,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import get_args
-
-from pydantic import TypeAdapter
 
 from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
-from gdparse.model_build import build_in_chunks, unchecked_list
+from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
 from gdparse.vietnamese import fold_slice
@@ -258,16 +255,14 @@ def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None
     return parent_kind
 
 
-_SECTION_LIST = TypeAdapter(list[Section])
-_UNCHECKED_SECTIONS = unchecked_list(Section)
-_SECTION_KINDS = frozenset(get_args(SectionKind))
+_SECTIONS = ModelListBuilder(Section)
 
 
 def build_sections(roots: list[Node], text: str, folded_text: str | None = None) -> list[Section]:
     """Flatten the tree into Sections with ids in document order, adding lead leaves.
     ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.vietnamese.fold_slice``).
-    The fields are gathered first and built in one call, unchecked where validation would pass
-    (spans ordered and kinds known; the other fields hold by construction)."""
+    The fields are gathered first and built in one call (unchecked where validation would pass:
+    see :class:`gdparse.model_build.ModelListBuilder`)."""
     fields: list = []  # field dicts of the sections, in document order
     counter = 0
 
@@ -317,9 +312,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
 
     for root in roots:
         visit(root, None, None, 0)
-    if all(0 <= f["start"] <= f["end"] and f["kind"] in _SECTION_KINDS for f in fields):
-        return build_in_chunks(_UNCHECKED_SECTIONS, fields, compact=len(text) >= COMPACT_MIN_CHARS)
-    return _SECTION_LIST.validate_python(fields)  # raises the ValidationError
+    return _SECTIONS.build(fields, compact=len(text) >= COMPACT_MIN_CHARS)
 
 
 def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:

@@ -27,8 +27,8 @@ def test_unchecked_reporting_duties_are_the_validated_ones():
         {"reporter_id": None, "recipient_ids": ("b",), "frequency": None, "deadline": None, "start": 4, "end": 4},
     ]
     plain = [ReportingDuty(**row) for row in rows]
-    for built in (reporting._DUTIES.validate_python([dict(r) for r in rows]),
-                  reporting._UNCHECKED_DUTIES.validate_python([dict(r) for r in rows])):
+    for built in (reporting._DUTIES.full.validate_python([dict(r) for r in rows]),
+                  reporting._DUTIES.unchecked.validate_python([dict(r) for r in rows])):
         assert built == plain
         for a, b in zip(built, plain):
             assert list(a.__dict__.items()) == list(b.__dict__.items())

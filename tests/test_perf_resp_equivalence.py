@@ -129,8 +129,8 @@ def test_unchecked_responsibilities_are_the_validated_ones():
         {"agency_id": "c", "role": "lead", "task": "y", "start": 5, "end": 9, "section_id": "s2",
          "objective_ids": (), "target_ids": ("t1", "t2")},
     ]
-    checked = responsibilities._RESPONSIBILITIES.validate_python([dict(r) for r in rows])
-    unchecked = responsibilities._UNCHECKED_RESPONSIBILITIES.validate_python([dict(r) for r in rows])
+    checked = responsibilities._RESPONSIBILITIES.full.validate_python([dict(r) for r in rows])
+    unchecked = responsibilities._RESPONSIBILITIES.unchecked.validate_python([dict(r) for r in rows])
     assert checked == unchecked
     for a, b in zip(checked, unchecked):
         assert list(a.__dict__.items()) == list(b.__dict__.items())

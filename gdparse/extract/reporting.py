@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 import regex
-from pydantic import TypeAdapter
 
 from gdparse.compact import COMPACT_MIN_CHARS
 from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
-from gdparse.model_build import build_in_chunks, unchecked_list
+from gdparse.model_build import ModelListBuilder
 from gdparse.vietnamese import fold
 
 STAGE = "extract.reporting"
@@ -43,11 +42,9 @@ _DEADLINE = regex.compile(
 _DEADLINE_FIRST_WORDS = ("trước", "chậm nhất", "cuối")  # every deadline starts with one of these
 
 # A duty found: the keyword arguments of ``ReportingDuty``, built in one batch at the end (one validator
-# call for the document instead of one model construction per duty). The fields hold by construction
-# but for the span order, which is checked before building unchecked.
+# call for the document instead of one model construction per duty).
 _Row = dict
-_DUTIES = TypeAdapter(list[ReportingDuty])
-_UNCHECKED_DUTIES = unchecked_list(ReportingDuty)
+_DUTIES = ModelListBuilder(ReportingDuty)
 
 
 # The engine tries every branch of these alternations at every position, which costs more than the
@@ -94,7 +91,7 @@ def _deadline_text(m: regex.Match) -> str:
 def duties_in(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
               default_reporters: list[str]) -> list[ReportingDuty]:
     """Reporting duties stated in one sentence ``doc.text[start:end]``."""
-    return _DUTIES.validate_python(_duty_rows(doc, mentions, start, end, default_reporters))
+    return _DUTIES.build(_duty_rows(doc, mentions, start, end, default_reporters))
 
 
 def _duty_rows(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
@@ -246,9 +243,7 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
         for s, e, _ in pending:
             warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
                                        message="reporting deadline without a recognisable recipient"))
-    checked = all(0 <= d["start"] <= d["end"] for d in duties)
-    built = build_in_chunks(_UNCHECKED_DUTIES if checked else _DUTIES, duties,
-                            compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    built = _DUTIES.build(duties, compact=len(doc.text) >= COMPACT_MIN_CHARS)
     return doc.model_copy(update={"reporting": doc.reporting + tuple(built),
                                   "warnings": doc.warnings + tuple(warnings)})
 

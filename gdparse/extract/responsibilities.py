@@ -10,10 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import get_args
 
 import regex
-from pydantic import TypeAdapter
 
 from gdparse import link
 from gdparse.compact import COMPACT_MIN_CHARS
@@ -30,7 +28,7 @@ from gdparse.extract.clauses import (
 )
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
-from gdparse.model_build import build_in_chunks, unchecked_list
+from gdparse.model_build import ModelListBuilder
 from gdparse.vietnamese import fold
 
 STAGE = "extract.responsibilities"
@@ -53,12 +51,9 @@ _CELL_PART = regex.compile(r"[^;]+")
 
 
 # A responsibility found: the keyword arguments of ``Responsibility``, built in one batch at the end
-# (one validator call for the whole list instead of one model construction per duty). The fields hold
-# by construction but for the span order and the role, which are checked before building unchecked.
+# (one validator call for the whole list instead of one model construction per duty).
 _Row = dict
-_RESPONSIBILITIES = TypeAdapter(list[Responsibility])
-_UNCHECKED_RESPONSIBILITIES = unchecked_list(Responsibility)
-_ROLES = frozenset(get_args(Role))
+_RESPONSIBILITIES = ModelListBuilder(Responsibility)
 _new_tuple = tuple.__new__
 
 
@@ -223,7 +218,8 @@ def _items(ctx: _Ctx, start: int, end: int) -> None:
         requested = ctx.slices.is_request(head_end, line_end)
         if 0 < colon < 160 and ctx.mentions_in(head_end, head_end + colon):
             subjects, body_start = _subjects_of(ctx, head_end, head_end + colon), head_end + colon + 1
-        elif not ctx.slices.leading_roles(head_end, line_end)[0] and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
+        elif not ctx.slices.leading_roles(head_end, line_end)[0] \
+                and (len(first.split()) <= 16 or not _SENTENCE_MARK.search(first)) \
                 and (ctx.mentions_in(head_end, line_end) or len(first.split()) <= 12):
             subjects, body_start = _subjects_of(ctx, head_end, line_end), line_end
         else:
@@ -371,9 +367,7 @@ def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
     ctx.out.sort(key=itemgetter("start", "agency_id"))
-    checked = all(0 <= r["start"] <= r["end"] and r["role"] in _ROLES for r in ctx.out)
-    built = build_in_chunks(_UNCHECKED_RESPONSIBILITIES if checked else _RESPONSIBILITIES, ctx.out,
-                            compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    built = _RESPONSIBILITIES.build(ctx.out, compact=len(doc.text) >= COMPACT_MIN_CHARS)
     return doc.model_copy(update={
         "responsibilities": doc.responsibilities + tuple(built),
         "agencies": merge_agencies(doc.agencies, extra),
