@@ -1,4 +1,4 @@
-"""Validators that build model instances from values the caller has already checked.
+"""Building many model instances in one pydantic-core call, checked only where checks can fail.
 
 Validating a Section or a table cell through its model costs a field-by-field check and a call
 of the span-order validator (a Python function) per object; a document has hundreds of them.
