@@ -318,15 +318,18 @@ def safe_name(path: Path, suffix: str) -> str:
     return stem[:150] + suffix
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file (text as UTF-8) so that readers never see half of it."""
+def write_atomic(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+    """Write a file (text as UTF-8; or byte chunks, never joined) so that readers never see half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

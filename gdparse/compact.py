@@ -31,6 +31,11 @@ _STRINGS: dict[str, str] = {}
 document_caches.on_clear(_STRINGS.clear)
 
 
+def is_big(text: str) -> bool:
+    """Whether a document's models are worth compacting (every stage asks this one question)."""
+    return len(text) >= COMPACT_MIN_CHARS
+
+
 def share_field_sets(root: object) -> None:
     """Make all models under ``root`` (a model, or a list or tuple of them) that were given the
     same fields share one fields-set, and their equal small values one object each: short strings

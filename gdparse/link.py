@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from gdparse.document_caches import per_document
-from gdparse.model import DocWarning, PlanDocument, Responsibility
+from gdparse.model import DocWarning, PlanDocument
 from gdparse.vietnamese import cut_is_exact, fold
 
 STAGE = "link"
@@ -110,16 +110,10 @@ def describe(refs: list[Ref]) -> str:
     return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
 
 
-def link_task(doc: PlanDocument, text: str, start: int,
-              end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
-    """The objective/target id fields of a responsibility whose evidence ``text`` spans ``start:end``
-    (no fields when the text names no reference), and a warning for references that match nothing."""
-    return link_references(doc, parse_references(text), start, end)
-
-
 def link_references(doc: PlanDocument, refs: list[Ref] | tuple[Ref, ...], start: int,
                     end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
-    """``link_task`` given the references the evidence names."""
+    """The objective/target id fields of a responsibility whose evidence spans ``start:end`` and names
+    ``refs`` (no fields for no references), and a warning for references that match nothing."""
     if not refs:
         return {}, []
     obj_ids, tgt_ids, missing = resolve(doc, refs)
@@ -128,12 +122,6 @@ def link_references(doc: PlanDocument, refs: list[Ref] | tuple[Ref, ...], start:
         warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
                                    message=f"no extracted objective/target for: {describe(missing)}"))
     return {"objective_ids": obj_ids, "target_ids": tgt_ids}, warnings
-
-
-def link_responsibility(doc: PlanDocument, resp: Responsibility, text: str) -> tuple[Responsibility, list[DocWarning]]:
-    """Fill a responsibility's objective/target ids from the references in ``text``."""
-    ids, warnings = link_task(doc, text, resp.start, resp.end)
-    return (resp.model_copy(update=ids) if ids else resp), warnings
 
 
 def link(doc: PlanDocument) -> PlanDocument:
@@ -150,7 +138,7 @@ def link(doc: PlanDocument) -> PlanDocument:
     for resp in doc.responsibilities:
         refs = () if resp.objective_ids or resp.target_ids else references_in(text, folded, resp.start, resp.end)
         if not refs:
-            out.append(resp)  # what link_responsibility gives for evidence naming no reference
+            out.append(resp)
             continue
         ids, w = link_references(doc, refs, resp.start, resp.end)
         out.append(resp.model_copy(update=ids))

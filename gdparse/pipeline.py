@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gdparse import document_caches
-from gdparse.compact import COMPACT_MIN_CHARS, share_field_sets
+from gdparse.compact import is_big, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
 from gdparse.link import link
@@ -72,7 +72,7 @@ def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocumen
 def _stages(box: list[RawDocument], limit: Deadline) -> PlanDocument:
     with time_limit(limit):
         doc = raw_to_document(box.pop())
-        big = len(doc.text) >= COMPACT_MIN_CHARS
+        big = is_big(doc.text)
         if big:
             share_field_sets(doc.source)  # its offset runs (sections and tables are done in segment)
         for extractor in EXTRACTORS:

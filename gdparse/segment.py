@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gdparse.compact import COMPACT_MIN_CHARS
+from gdparse.compact import is_big
 from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
 from gdparse.model_build import ModelListBuilder
@@ -312,7 +312,7 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
 
     for root in roots:
         visit(root, None, None, 0)
-    return _SECTIONS.build(fields, compact=len(text) >= COMPACT_MIN_CHARS)
+    return _SECTIONS.build(fields, compact=is_big(text))
 
 
 def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
@@ -337,7 +337,7 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
             DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
         )
     warnings.extend(_numbering_warnings(sections))
-    tables = lines_to_tables(lines, sections, compact=len(text) >= COMPACT_MIN_CHARS)
+    tables = lines_to_tables(lines, sections, compact=is_big(text))
     return sections, tables, lines_to_footnotes(lines, text), warnings
 
 

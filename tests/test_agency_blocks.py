@@ -15,5 +15,12 @@ def test_blocks_give_the_same_mentions(seed_id: str, monkeypatch: pytest.MonkeyP
     text = parsed(seed_id).text
     whole = agency_matcher.find_mentions(text, 2020)
     monkeypatch.setattr(agency_matcher, "BLOCK_CHARS", 300)
-    assert len(line_blocks(text, agency_matcher.BLOCK_CHARS)) > 10
+    blocks: list[tuple[int, int]] = []
+
+    def recorded(*args: object) -> list[tuple[int, int]]:
+        blocks.extend(found := line_blocks(*args))
+        return found
+
+    monkeypatch.setattr(agency_matcher, "line_blocks", recorded)
     assert agency_matcher.find_mentions(text, 2020) == whole
+    assert len(blocks) > 10  # the matcher itself read the text in many blocks

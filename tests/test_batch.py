@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gdparse import batch
-from gdparse.batch import JsonlSink, parse_file, run_batch
+from gdparse.batch import JsonlSink, parse_file, run_batch, write_atomic
 from gdparse.cli import main
 from tests.conftest import SEEDS
 
@@ -112,3 +112,15 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch: p
     assert set(results) == set(files)
     assert results[str(crash)].error == batch.WORKER_DIED
     assert all(results[f].ok for f in files if f != str(crash))
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("Kế hoạch", "Kế hoạch".encode()),
+    (b"{}", b"{}"),
+    (iter([b"{", b'"a":1', b"}"]), b'{"a":1}'),  # chunks, as the JSON of a huge document is written
+])
+def test_write_atomic_writes_text_bytes_and_chunks(tmp_path, data, expected) -> None:
+    path = tmp_path / "sub" / "out.json"
+    write_atomic(path, data)
+    assert path.read_bytes() == expected
+    assert [p.name for p in path.parent.iterdir()] == ["out.json"]  # no temporary file left

@@ -38,12 +38,15 @@ def test_shared_sets_keep_the_document() -> None:
 
 
 def test_big_documents_are_compacted_by_the_pipeline(monkeypatch) -> None:
-    monkeypatch.setattr(compact, "COMPACT_MIN_CHARS", 1000)
-    monkeypatch.setattr("gdparse.pipeline.COMPACT_MIN_CHARS", 1000)
-    monkeypatch.setattr("gdparse.segment.COMPACT_MIN_CHARS", 1000)
-    doc = parse_text(seed_path("000").read_text(encoding="utf-8"))
+    text = seed_path("000").read_text(encoding="utf-8")
+    plain = parse_text(text).model_dump_json()
+    monkeypatch.setattr(compact, "COMPACT_MIN_CHARS", 1000)  # every stage asks compact.is_big
+    doc = parse_text(text)
     models = _models(doc)
     assert len({id(m.__pydantic_fields_set__) for m in models}) < len(models) // 10
+    for items in (doc.sections, doc.targets, doc.responsibilities, doc.reporting):
+        assert len({id(m.__pydantic_fields_set__) for m in items}) < len(items)
+    assert doc.model_dump_json() == plain
 
 
 def test_equal_small_values_are_shared_within_a_document() -> None:

@@ -8,13 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from gdparse.model import ReportingDuty, Responsibility, Section, Spanned, Table, TableCell, TableRow
+from gdparse import lines, segment
+from gdparse.extract import reporting, responsibilities
+from gdparse.model import Spanned, Table
 from gdparse.model_build import ModelListBuilder, value_checker
 
-TABLE_NESTING = {"rows": (TableRow, {"cells": (TableCell, {})})}
-SECTIONS = ModelListBuilder(Section)
-TABLES = ModelListBuilder(Table, TABLE_NESTING)
-RESPONSIBILITIES = ModelListBuilder(Responsibility)
+# The builders the stages use.
+SECTIONS, TABLES = segment._SECTIONS, lines._TABLES
+RESPONSIBILITIES, DUTIES = responsibilities._RESPONSIBILITIES, reporting._DUTIES
 
 
 def _section(**changes: object) -> dict:
@@ -35,8 +36,19 @@ VALID = [
     (SECTIONS, [_section(page=1, heading="Mục tiêu", heading_start=0, heading_end=3, children=("s2",))]),
     (SECTIONS, [_section(start=4, end=4)]),
     (TABLES, [_table()]),
-    (RESPONSIBILITIES, [{"agency_id": "a", "role": "lead", "start": 0, "end": 3, "target_ids": ("t1",)}]),
-    (ModelListBuilder(ReportingDuty), [{"reporter_id": None, "recipient_ids": ("b",), "start": 2, "end": 2}]),
+    (RESPONSIBILITIES, [
+        {"agency_id": "a", "role": "lead", "requested": False, "task": "Chủ trì", "start": 0, "end": 7,
+         "section_id": "s1"},
+        {"agency_id": "b", "role": "coordinate", "requested": True, "task": "x", "start": 3, "end": 3,
+         "section_id": None, "objective_ids": ("o1",), "target_ids": ()},
+        {"agency_id": "c", "role": "lead", "task": "y", "start": 5, "end": 9, "section_id": "s2",
+         "objective_ids": (), "target_ids": ("t1", "t2")},
+    ]),
+    (DUTIES, [
+        {"reporter_id": "a", "recipient_ids": ("b", "c"), "frequency": "annual", "deadline": "15/12", "start": 0,
+         "end": 9},
+        {"reporter_id": None, "recipient_ids": ("b",), "frequency": None, "deadline": None, "start": 4, "end": 4},
+    ]),
 ]
 
 INVALID = [

@@ -118,20 +118,3 @@ def test_subjects_at_a_sentence_are_those_of_the_spans_holding_it():
         by_span = {(r.start, r.end): r.agency_id for r in items}
         for offset in range(0, 60):
             assert index._subjects_at(offset) == [a for (s, e), a in by_span.items() if s <= offset < e], (items, offset)
-
-
-def test_unchecked_responsibilities_are_the_validated_ones():
-    rows = [
-        {"agency_id": "a", "role": "lead", "requested": False, "task": "Chủ trì", "start": 0, "end": 7,
-         "section_id": "s1"},
-        {"agency_id": "b", "role": "coordinate", "requested": True, "task": "x", "start": 3, "end": 3,
-         "section_id": None, "objective_ids": ("o1",), "target_ids": ()},
-        {"agency_id": "c", "role": "lead", "task": "y", "start": 5, "end": 9, "section_id": "s2",
-         "objective_ids": (), "target_ids": ("t1", "t2")},
-    ]
-    checked = responsibilities._RESPONSIBILITIES.full.validate_python([dict(r) for r in rows])
-    unchecked = responsibilities._RESPONSIBILITIES.unchecked.validate_python([dict(r) for r in rows])
-    assert checked == unchecked
-    for a, b in zip(checked, unchecked):
-        assert list(a.__dict__.items()) == list(b.__dict__.items())
-        assert a.model_fields_set == b.model_fields_set

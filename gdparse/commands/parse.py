@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
                     sys.stdout.buffer.write(b"\n")
                     sys.stdout.buffer.flush()
                 else:
-                    write_atomic(out / safe_name(Path(result.path), ".json"), result.json_bytes())
+                    write_atomic(out / safe_name(Path(result.path), ".json"), result.json_chunks())
     finally:
         if sink is not None:
             sink.close()

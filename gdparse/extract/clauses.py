@@ -112,7 +112,6 @@ class RoleGrammar:
     keyword: regex.Pattern
     role_of: dict[str, Role]  # by keyword key
     role_of_spelled: dict[str, Role]  # by key, and by keyword as folded
-    skip: regex.Pattern
     request: regex.Pattern
     verb_group: regex.Pattern
     # The two patterns read on the folded text instead of the key.
@@ -173,7 +172,6 @@ def grammar() -> RoleGrammar:
         keyword=regex.compile(keyword),
         role_of=role_of,
         role_of_spelled=spelled | role_of,
-        skip=regex.compile(skip_one),
         request=regex.compile(request),
         verb_group=regex.compile(verb_group),
         folded_verb_group=regex.compile(accent_insensitive(verb_group)),

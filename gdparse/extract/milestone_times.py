@@ -138,7 +138,6 @@ def assign_times(folded: str, sentence: tuple[int, int], values: list[Value], ti
 
 
 def apply_time(v: Value, t: TimeExpr) -> None:
-    v.timed = True
     role = t.rule.role
     if role == "annual":
         v.recurrence = "annual"

@@ -1,13 +1,15 @@
 """Milestones of a target: value, unit, comparator, deadline, baseline, reference (ANNOTATION.md §2).
 
-:func:`find_milestones` reads one target text (a span of the normalised text) and returns its
-milestones with absolute offsets. It works on the folded text so offsets carry over unchanged.
+:func:`milestone_fields_of_spans` reads the target texts of a document (spans of the normalised
+text), every pattern run once over all of them, and gives each one's milestone fields with absolute
+offsets; :func:`find_milestones` does the same for one span. Both work on the folded text, so
+offsets carry over unchanged.
 The words it knows live in ``data/milestone_patterns.yaml`` and ``data/units.yaml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -46,8 +48,6 @@ class Value:
     reference_value: float | None = None
     reference_source: str | None = None
     span_end: int = 0
-    timed: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:

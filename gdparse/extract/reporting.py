@@ -13,7 +13,7 @@ from operator import itemgetter
 
 import regex
 
-from gdparse.compact import COMPACT_MIN_CHARS
+from gdparse.compact import is_big
 from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.model_build import ModelListBuilder
@@ -88,15 +88,9 @@ def _deadline_text(m: regex.Match) -> str:
     return m.group(3) if m.group(3) else f"{int(m.group(1))}/{int(m.group(2))}"
 
 
-def duties_in(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
-              default_reporters: list[str]) -> list[ReportingDuty]:
-    """Reporting duties stated in one sentence ``doc.text[start:end]``."""
-    return _DUTIES.build(_duty_rows(doc, mentions, start, end, default_reporters))
-
-
 def _duty_rows(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
                default_reporters: list[str]) -> list[_Row]:
-    """``duties_in`` as the duties' fields."""
+    """The fields of the reporting duties stated in one sentence ``doc.text[start:end]``."""
     folded = fold(doc.text)
     trig = _TRIGGER.search(folded, start, end)
     if not trig:
@@ -243,7 +237,7 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
         for s, e, _ in pending:
             warnings.append(DocWarning(code="reporting_unparsed", stage=STAGE, start=s, end=e,
                                        message="reporting deadline without a recognisable recipient"))
-    built = _DUTIES.build(duties, compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    built = _DUTIES.build(duties, compact=is_big(doc.text))
     return doc.model_copy(update={"reporting": doc.reporting + tuple(built),
                                   "warnings": doc.warnings + tuple(warnings)})
 

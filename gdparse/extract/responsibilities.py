@@ -14,7 +14,7 @@ from operator import itemgetter
 import regex
 
 from gdparse import link
-from gdparse.compact import COMPACT_MIN_CHARS
+from gdparse.compact import is_big
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
 from gdparse.extract.clauses import (
@@ -367,7 +367,7 @@ def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
     ctx.out.sort(key=itemgetter("start", "agency_id"))
-    built = _RESPONSIBILITIES.build(ctx.out, compact=len(doc.text) >= COMPACT_MIN_CHARS)
+    built = _RESPONSIBILITIES.build(ctx.out, compact=is_big(doc.text))
     return doc.model_copy(update={
         "responsibilities": doc.responsibilities + tuple(built),
         "agencies": merge_agencies(doc.agencies, extra),

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 from pydantic import TypeAdapter
 
-from gdparse.compact import COMPACT_MIN_CHARS
+from gdparse.compact import is_big
 from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
 from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
@@ -272,7 +272,7 @@ def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None
     warned = len(state.warnings)
     try:
         return build_in_chunks(_target_list(), _target_fields(doc, folded, state, strategy, None),
-                               compact=len(doc.text) >= COMPACT_MIN_CHARS)
+                               compact=is_big(doc.text))
     except Exception:
         # Again model by model: the error (and warning message) the first failure gives.
         del state.warnings[warned:]
