@@ -89,7 +89,7 @@ class StageClock:
 
     def __init__(self) -> None:
         self.seconds = dict.fromkeys(STAGES, 0.0)
-        self.extractors = {ex.__name__: 0.0 for ex in EXTRACTORS}
+        self.extractors = {ex.stage: 0.0 for ex in EXTRACTORS}
         self._normalize, self._segment = pipeline.normalize, pipeline.segment
 
     def __enter__(self) -> StageClock:
@@ -122,8 +122,8 @@ class StageClock:
         self.seconds["segment"] += (t2 - t1) - (self.seconds["normalise"] + self.seconds["segment"] - before)
         for ex in EXTRACTORS:
             t = time.process_time()
-            doc = ex(doc)
-            self.extractors[ex.__name__] += time.process_time() - t
+            doc = ex.run(doc)
+            self.extractors[ex.stage] += time.process_time() - t
         t3 = time.process_time()
         self.seconds["extract"] += t3 - t2
         doc = link(doc)
@@ -149,7 +149,7 @@ def bench_stages(paths: list[Path]) -> str:
     rows.append(["**all text stages**", f"{total:.2f}", f"{total / n * 1000:.1f}", f"**{n / total:,.1f}**",
                  f"{megabytes / total:.2f}"])
     out = table(["stage", "CPU s", "ms/doc", "docs/s", "MB/s"], rows)
-    ex_rows = [[name.removeprefix("extract_"), f"{s / n * 1000:.2f}", f"{s / total * 100:.0f}%"]
+    ex_rows = [[name.removeprefix("extract."), f"{s / n * 1000:.2f}", f"{s / total * 100:.0f}%"]
                for name, s in clock.extractors.items()]
     return (f"Text stages, one core, {n} documents ({megabytes:.1f} MB, seeds replicated):\n\n{out}\n\n"
             "Extractors (ms per document, share of all stages):\n\n"

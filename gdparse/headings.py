@@ -11,10 +11,16 @@ import regex
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _BULLET = r"(?:[-+•*]\s*)?"
+# The deepest multi-level number read as a heading ("1.2.3.4.5.6.7.8.9.10."): plans go to six or
+# seven levels. A deeper number is read as text, and segment says so (``numbering_too_deep``).
+MAX_NUMBER_DEPTH = 10
+ARABIC_NUMBER = rf"\d{{1,2}}(?:\.\d{{1,2}}){{0,{MAX_NUMBER_DEPTH - 1}}}"
 
 ROMAN_HEADING = regex.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})(?:[.)]|\s*[-–:])\s+(?=\S)")
 PART_WORDS = regex.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(thứ\s+\w+|[IVX]+|\d+)\b[.:]?\s*")
-ARABIC_HEADING = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
+ARABIC_HEADING = regex.compile(rf"^({ARABIC_NUMBER})(\.|\))?\s+(?=\S)")
+# A number deeper than MAX_NUMBER_DEPTH at a line start, as a heading would be written.
+TOO_DEEP_NUMBER = regex.compile(rf"\d{{1,2}}(?:\.\d{{1,2}}){{{MAX_NUMBER_DEPTH}}}")
 LETTER_HEADING = regex.compile(r"^([a-zđ])[).]\s+(?=\S)")
 LABEL_OBJECTIVE = regex.compile(rf"^{_BULLET}(mục tiêu)\s+(\d{{1,2}}[a-z]?)\s*[:.\-]\s*", regex.IGNORECASE)
 LABEL_TARGET = regex.compile(rf"^{_BULLET}(chỉ tiêu)(?:\s+(\d{{1,2}}[a-z]?))?\s*:\s*", regex.IGNORECASE)
@@ -23,7 +29,7 @@ LABEL_GROUP = regex.compile(rf"^{_BULLET}(nhóm (?:các )?(?:giải pháp|nhiệ
 STAR_BULLET = regex.compile(r"^\*\s+(?=\S)")
 _ROMAN_NUMBER = regex.compile(_ROMAN)  # compiled once: tried on every table row
 _NUMBERED_LABEL = regex.compile(r"(?i)(mục tiêu|chỉ tiêu|nhóm|điều)\s+\d")
-TABLE_NUMBER = regex.compile(rf"^({_ROMAN}|\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})\.?$")
+TABLE_NUMBER = regex.compile(rf"^({_ROMAN}|{ARABIC_NUMBER})\.?$")
 
 # The first characters each scheme can start with (the labels match case-insensitively).
 _BULLETS = frozenset("-+•*")
@@ -66,11 +72,13 @@ class HeadingMatch(NamedTuple):
 
 
 def _heading_text_end(line: str, start: int, bold_end: int | None) -> int:
-    """Where a heading's own text ends: a bold lead-in, a short line, or the label before a colon."""
+    """Where a heading's own text ends on its line: a bold lead-in, a short line, or the label
+    before a colon. A bold run that goes on past the line ends the heading at the line's end (see
+    ``gdparse.lines.text_to_lines`` for a heading wrapped onto the next line)."""
     colon = line.find(":", start, start + 45)
     label = line[start:colon] if colon > start else ""
     if bold_end is not None and bold_end > start:
-        end = bold_end
+        end = min(bold_end, len(line))
     elif label and len(line) - start > 80 and len(label.split()) <= 6 and not _NUMBERED_LABEL.match(label):
         end = colon  # "Cơ quan thực hiện: Sở … chủ trì …": the label is the heading
     elif len(line) - start <= 160:

@@ -101,8 +101,26 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
             if in_table or raw[0] not in NO_HEADING_FIRST:
                 bold_end = bold_end_at.get(start) if bold_end_at else None
                 heading = heading_of(raw, None if bold_end is None else bold_end - start, in_table)
+                if heading is not None and bold_end is not None and bold_end > pos:
+                    heading = wrapped_bold_heading(text, start, heading, bold_end)
             append(Line(start, pos - 1, text, folded_text, kinds, heading, in_table))
     return lines
+
+
+def wrapped_bold_heading(text: str, start: int, heading: HeadingMatch, bold_end: int) -> HeadingMatch:
+    """A bold heading that a line break cuts ("**III. NHIỆM VỤ, GIẢI PHÁP⏎CHỦ YẾU**"): its text
+    runs on to the end of the bold run when that run ends on the next line and the heading reached
+    its own line's end. A bold run over more lines is a bold paragraph: the heading keeps its line."""
+    line_end = text.find("\n", start)
+    next_end = text.find("\n", line_end + 1)
+    if next_end < 0:
+        next_end = len(text)
+    if text[start + heading.text_end : line_end].strip(" :.;,") or bold_end > next_end:
+        return heading  # the heading stops before its line's end, or the bold run is a paragraph
+    end = bold_end
+    while end > line_end and text[end - 1] in " :.;,":
+        end -= 1
+    return heading._replace(text_end=end - start) if end > line_end + 1 else heading
 
 
 # Lines are split from blocks of about this many characters (see text_to_lines).

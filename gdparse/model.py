@@ -7,12 +7,13 @@ Every item with ``start``/``end`` quotes ``PlanDocument.text[start:end]`` as its
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_NAME = "gdparse.plan"
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 
 
 class Frozen(BaseModel):
@@ -333,12 +334,71 @@ class ReportingDuty(Spanned):
     deadline: str | None = Field(None, description='As normalised text: "10/6", "25/12".')
 
 
+class WarningCode(StrEnum):
+    """What a warning is about (the meaning of each code is in ``WARNING_MEANINGS``)."""
+
+    READER_NOTE = "reader_note"
+    STAGE_FAILED = "stage_failed"
+    NO_TEXT = "no_text"
+    NO_NUMBERED_SECTIONS = "no_numbered_sections"
+    NUMBERING_TOO_DEEP = "numbering_too_deep"
+    REPEATED_NUMBER = "repeated_number"
+    SKIPPED_NUMBER = "skipped_number"
+    NO_TARGETS = "no_targets"
+    OBJECTIVES_EMPTY = "objectives_empty"
+    TARGET_NO_MILESTONE = "target_no_milestone"
+    CITATION_AFTER_DOCUMENT = "citation_after_document"
+    CITATION_DATE_MISMATCH = "citation_date_mismatch"
+    METADATA_NO_DOC_NUMBER = "metadata_no_doc_number"
+    METADATA_NO_ISSUED_DATE = "metadata_no_issued_date"
+    METADATA_NO_ISSUER = "metadata_no_issuer"
+    METADATA_NUMBER_CONFLICT = "metadata_number_conflict"
+    AGENCY_UNRESOLVED = "agency_unresolved"
+    REPORTING_UNPARSED = "reporting_unparsed"
+    REFERENCE_UNLINKED = "reference_unlinked"
+
+
+WARNING_MEANINGS: dict[WarningCode, str] = {
+    WarningCode.READER_NOTE: "something the reader noticed: a misleading file name, OCR pages, replaced bytes",
+    WarningCode.STAGE_FAILED: "a step of the pipeline raised an error: its output is missing (the stage field "
+    "names the step, the message the error), everything the other steps found stands",
+    WarningCode.NO_TEXT: "the document has no text after normalisation",
+    WarningCode.NO_NUMBERED_SECTIONS: "no numbered heading was found: probably not a plan",
+    WarningCode.NUMBERING_TOO_DEEP: "a multi-level number deeper than gdparse reads as a heading: the line is "
+    "kept as text of the section above",
+    WarningCode.REPEATED_NUMBER: "two sibling headings carry the same number",
+    WarningCode.SKIPPED_NUMBER: "sibling heading numbers jump (a heading may be missing or misread)",
+    WarningCode.NO_TARGETS: "no objectives or targets were found: probably not a plan",
+    WarningCode.OBJECTIVES_EMPTY: "an objectives section was found but no objective or target in it",
+    WarningCode.TARGET_NO_MILESTONE: "a labelled target holds numbers but no milestone could be read from them",
+    WarningCode.CITATION_AFTER_DOCUMENT: "a cited document is dated after the citing one",
+    WarningCode.CITATION_DATE_MISMATCH: "a citation's date disagrees with the year in its number",
+    WarningCode.METADATA_NO_DOC_NUMBER: "no document number (số …) was found",
+    WarningCode.METADATA_NO_ISSUED_DATE: "no date of issue was found",
+    WarningCode.METADATA_NO_ISSUER: "no issuing body was found",
+    WarningCode.METADATA_NUMBER_CONFLICT: "a decision's number and the number its plan gives for it differ",
+    WarningCode.AGENCY_UNRESOLVED: "a body named in the text is not in the agency registry (kept unresolved)",
+    WarningCode.REPORTING_UNPARSED: "a reporting deadline without a recipient that could be read",
+    WarningCode.REFERENCE_UNLINKED: "a reference to an objective or target that no extracted item carries",
+}
+# The JSON Schema shows the codes with their meanings (pydantic takes an enum's docstring).
+WarningCode.__doc__ = "What a warning is about:\n\n" + "\n".join(
+    f"- `{code.value}`: {meaning}" for code, meaning in WARNING_MEANINGS.items()
+)
+
+# The steps of the pipeline, as named in warnings (``DocWarning.stage``).
+Stage = Literal[
+    "read", "normalize", "segment", "extract", "extract.citations", "extract.agencies", "extract.metadata",
+    "extract.targets", "extract.budgets", "extract.responsibilities", "extract.reporting", "link", "pages",
+]
+
+
 class DocWarning(Frozen):
     """Something that could not be parsed or looks wrong; never silently dropped."""
 
-    code: str = Field(description="Machine-readable warning code.")
+    code: WarningCode = Field(description="What the warning is about (see WarningCode).")
     message: str = Field(description="What happened, for a person.")
-    stage: str = Field(description="Stage that raised the warning (read, segment, extract.targets …).")
+    stage: Stage = Field(description="The step of the pipeline that gave the warning.")
     start: int | None = Field(None, description="Start of the text the warning is about, if any.")
     end: int | None = Field(None, description="End of that text.")
 

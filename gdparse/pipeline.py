@@ -1,41 +1,65 @@
-"""The pipeline: read -> normalize -> segment -> extract -> link. I/O happens only in ``read``."""
+"""The pipeline: read -> normalize -> segment -> extract -> link. I/O happens only in ``read``.
+
+Every step after reading runs under one guard (:mod:`gdparse.guard`): a step that fails adds a
+``stage_failed`` warning and the document keeps what the other steps produced.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from gdparse import document_caches
 from gdparse.compact import is_big, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
+from gdparse.guard import guarded
 from gdparse.link import link
-from gdparse.model import DocWarning, PlanDocument, Source
+from gdparse.model import DocWarning, Footnote, PlanDocument, Section, Source, Stage, Table, WarningCode
 from gdparse.normalize import NormalizedText, normalize
-from gdparse.offsets import to_normalized, to_original
+from gdparse.offsets import identity, to_normalized, to_original
 from gdparse.pages import assign_pages
 from gdparse.read import DEFAULT_MAX_BYTES, RawDocument, read, read_bytes
-from gdparse.segment import segment
+from gdparse.segment import segment, whole_text_sections
 from gdparse.webtext import web_text_edits
 
 
 def raw_to_document(raw: RawDocument) -> PlanDocument:
-    """Normalise and segment a decoded document (no extraction yet)."""
-    # Portal repairs are safe on any text: each rule only fires on the damage it knows.
-    norm = normalize(raw.text, is_html=raw.format == "html", extra_passes=(web_text_edits,))
-    source = _source(raw, norm)
-    notes = tuple(DocWarning(code="reader_note", message=note, stage="read") for note in raw.notes)
+    """Normalise and segment a decoded document (no extraction yet), each step under the guard:
+    a failed normalisation leaves the text as decoded, a failed segmentation one section over the
+    whole text, each with its ``stage_failed`` warning."""
+    failures: list[DocWarning] = []
+    norm, source = guarded("normalize", failures, _normalized, _unnormalized, raw)
+    notes = tuple(DocWarning(code=WarningCode.READER_NOTE, message=note, stage="read") for note in raw.notes)
     # The decoded original is not needed any more: unless the caller keeps it (parse_raw does not),
     # a huge document's segmentation and extraction run without it (75 MB for a 50 MB input).
     del raw
-    sections, tables, footnotes, warnings = segment(norm)
+    sections, tables, footnotes, warnings = guarded("segment", failures, segment, _unsegmented, norm)
     return PlanDocument(
         source=source,
         text=norm.text,
         sections=tuple(sections),
         tables=tuple(tables),
         footnotes=tuple(footnotes),
-        warnings=notes + tuple(warnings),
+        warnings=notes + tuple(failures) + tuple(warnings),
     )
+
+
+def _normalized(raw: RawDocument) -> tuple[NormalizedText, Source]:
+    # Portal repairs are safe on any text: each rule only fires on the damage it knows.
+    norm = normalize(raw.text, is_html=raw.format == "html", extra_passes=(web_text_edits,))
+    return norm, _source(raw, norm)
+
+
+def _unnormalized(raw: RawDocument) -> tuple[NormalizedText, Source]:
+    """The text as decoded, when normalisation failed: every offset is its own original."""
+    norm = NormalizedText(text=raw.text, runs=tuple(identity(len(raw.text))))
+    return norm, _source(raw, norm)
+
+
+def _unsegmented(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+    """One section over the whole text, when segmentation failed: extraction still runs."""
+    return whole_text_sections(norm.text), [], [], []
 
 
 def _source(raw: RawDocument, norm: NormalizedText) -> Source:
@@ -56,7 +80,10 @@ def _source(raw: RawDocument, norm: NormalizedText) -> Source:
 
 
 def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:
-    """All stages after reading; ``deadline`` (seconds) bounds the work on one document."""
+    """All stages after reading; ``deadline`` (seconds) bounds the work on one document.
+
+    Never raises but for the deadline: a step that fails leaves a ``stage_failed`` warning and the
+    rest of the document (see :mod:`gdparse.guard`)."""
     limit = Deadline(deadline, raw.path)
     # Handed on in a box, so that once normalised the decoded original is held nowhere (unless the
     # caller keeps it): for a 50 MB input it is 75 MB less for the rest of the parse.
@@ -76,20 +103,32 @@ def _stages(box: list[RawDocument], limit: Deadline) -> PlanDocument:
         if big:
             share_field_sets(doc.source)  # its offset runs (sections and tables are done in segment)
         for extractor in EXTRACTORS:
-            limit.check(extractor.__name__)
-            before, doc = doc, extractor(doc)
+            limit.check(extractor.stage)
+            before, doc = doc, _step(extractor.stage, extractor.run, doc)
             if big:  # each extractor's new models, before the next one adds more
                 share_field_sets([after for after, old in zip(doc.__dict__.values(), before.__dict__.values())
                                   if after is not old])
         limit.check("link")
-        return assign_pages(link(doc))
+        return _step("pages", assign_pages, _step("link", link, doc))
+
+
+def _step(stage: Stage, run: Callable[[PlanDocument], PlanDocument], doc: PlanDocument) -> PlanDocument:
+    """``run(doc)`` under the guard: on failure, ``doc`` as it was with a ``stage_failed`` warning."""
+    failures: list[DocWarning] = []
+    after = guarded(stage, failures, run, _unchanged, doc)
+    return after.with_warnings(*failures) if failures else after
+
+
+def _unchanged(doc: PlanDocument) -> PlanDocument:
+    return doc
 
 
 def _structure_warnings(doc: PlanDocument) -> PlanDocument:
     """A document that is not a plan is parsed, and says so."""
     if doc.text and not doc.text.isspace() and not doc.targets and not doc.objectives:
         return doc.with_warnings(
-            DocWarning(code="no_targets", message="no objectives or targets found: is this a plan?", stage="extract")
+            DocWarning(code=WarningCode.NO_TARGETS, message="no objectives or targets found: is this a plan?",
+                       stage="extract")
         )
     return doc
 

@@ -65,7 +65,8 @@ def _compiled_headings() -> tuple[regex.Pattern[str], tuple[SectionKind, ...]]:
 def classify_heading(heading: str, folded: str | None = None) -> SectionKind | None:
     """The section kind that a heading names, or None when it names none (inherit the parent's).
     ``folded`` is ``fold(heading)`` where the caller has it."""
-    folded = (fold(heading) if folded is None else folded).strip(" *-+•:.")
+    # A heading wrapped onto a second line reads as one line.
+    folded = (fold(heading) if folded is None else folded).strip(" *-+•:.").replace("\n", " ")
     pattern, kinds = _compiled_headings()
     m = pattern.match(folded)
     if m is None:

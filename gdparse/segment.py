@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gdparse.compact import is_big
+from gdparse.headings import MAX_NUMBER_DEPTH, TOO_DEEP_NUMBER
 from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
-from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table
+from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table, WarningCode
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
@@ -322,9 +323,8 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
     lines = text_to_lines(norm, folded_text)
     warnings: list[DocWarning] = []
     if not lines:
-        warning = DocWarning(code="no_text", message="the document has no text", stage=STAGE)
-        whole = [Section(id="s1", kind="other", start=0, end=len(text), level=0)] if text else []
-        return whole, [], [], [warning]
+        warning = DocWarning(code=WarningCode.NO_TEXT, message="the document has no text", stage=STAGE)
+        return whole_text_sections(text), [], [], [warning]
     openers: list[Opener] = []
     for begin, end, kind in lines_to_parts(lines):
         openers.extend(part_to_openers(lines, begin, end, kind))
@@ -334,11 +334,27 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
     sections = build_sections(roots, text, folded_text)
     if not any(s.scheme for s in sections):
         warnings.append(
-            DocWarning(code="no_numbered_sections", message="no numbered headings found: is this a plan?", stage=STAGE)
+            DocWarning(code=WarningCode.NO_NUMBERED_SECTIONS, message="no numbered headings found: is this a plan?", stage=STAGE)
         )
     warnings.extend(_numbering_warnings(sections))
+    warnings.extend(too_deep_warnings(lines, text))
     tables = lines_to_tables(lines, sections, compact=is_big(text))
     return sections, tables, lines_to_footnotes(lines, text), warnings
+
+
+def whole_text_sections(text: str) -> list[Section]:
+    """One section over the whole text: the tree of a text without lines, or when segmenting failed."""
+    return [Section(id="s1", kind="other", start=0, end=len(text), level=0)] if text else []
+
+
+def too_deep_warnings(lines: list[Line], text: str) -> list[DocWarning]:
+    """Lines numbered like headings but deeper than ``MAX_NUMBER_DEPTH`` levels: read as text, and said."""
+    return [
+        DocWarning(code=WarningCode.NUMBERING_TOO_DEEP, stage=STAGE, start=m.start(), end=m.end(),
+                   message=f"{m.group()} has more than {MAX_NUMBER_DEPTH} levels: read as text, not as a heading")
+        for line in lines
+        if line.heading is None and "0" <= text[line.start] <= "9" and (m := TOO_DEEP_NUMBER.match(text, line.start))
+    ]
 
 
 def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
@@ -356,7 +372,7 @@ def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
             if cur == prev:
                 warnings.append(
                     DocWarning(
-                        code="repeated_number",
+                        code=WarningCode.REPEATED_NUMBER,
                         message=f"heading number {s.number} repeats",
                         stage=STAGE,
                         start=s.start,
@@ -366,7 +382,7 @@ def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
             elif cur > prev + 1:
                 warnings.append(
                     DocWarning(
-                        code="skipped_number",
+                        code=WarningCode.SKIPPED_NUMBER,
                         message=f"heading numbers jump from {prev} to {cur}",
                         stage=STAGE,
                         start=s.start,

@@ -34,6 +34,9 @@ def fields_markdown() -> str:
         "",
     ]
     for name, d in defs.items():
+        if "enum" in d:  # a closed list of codes: its description gives each one's meaning
+            out += [f"## {name}", "", d.get("description") or " / ".join(f"`{v}`" for v in d["enum"]), ""]
+            continue
         if "properties" not in d:
             continue
         out += [

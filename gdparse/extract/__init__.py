@@ -1,37 +1,32 @@
 """Extraction stage: each extractor takes a PlanDocument and returns a new one with its lists filled.
 
 Extractors run in the order of ``EXTRACTORS``; later ones may read what earlier ones found
-(responsibilities read agencies, objectives and targets).
+(responsibilities read agencies, objectives and targets). The pipeline runs each under its guard
+(:mod:`gdparse.guard`), named by its ``stage``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
-from gdparse.extract.agencies import extract_agencies
-from gdparse.extract.budgets import extract_budgets
-from gdparse.extract.citations import extract_citations
-from gdparse.extract.metadata import extract_metadata
-from gdparse.extract.reporting import extract_reporting
-from gdparse.extract.responsibilities import extract_responsibilities
-from gdparse.extract.targets import extract_objectives_and_targets
-from gdparse.model import PlanDocument
+from gdparse.extract import agencies, budgets, citations, metadata, reporting, responsibilities, targets
+from gdparse.model import PlanDocument, Stage
 
-Extractor = Callable[[PlanDocument], PlanDocument]
+
+class Extractor(NamedTuple):
+    """One extraction step: its name in warnings and its function."""
+
+    stage: Stage
+    run: Callable[[PlanDocument], PlanDocument]
+
 
 EXTRACTORS: tuple[Extractor, ...] = (
-    extract_citations,
-    extract_agencies,
-    extract_metadata,
-    extract_objectives_and_targets,
-    extract_budgets,
-    extract_responsibilities,
-    extract_reporting,
+    Extractor(citations.STAGE, citations.extract_citations),
+    Extractor(agencies.STAGE, agencies.extract_agencies),
+    Extractor(metadata.STAGE, metadata.extract_metadata),
+    Extractor(targets.STAGE, targets.extract_objectives_and_targets),
+    Extractor(budgets.STAGE, budgets.extract_budgets),
+    Extractor(responsibilities.STAGE, responsibilities.extract_responsibilities),
+    Extractor(reporting.STAGE, reporting.extract_reporting),
 )
-
-
-def extract(doc: PlanDocument) -> PlanDocument:
-    """Run every extractor in order."""
-    for extractor in EXTRACTORS:
-        doc = extractor(doc)
-    return doc

@@ -78,10 +78,7 @@ def merge_agencies(existing: tuple[Agency, ...], extra: list[Agency]) -> tuple[A
 
 def extract_agencies(doc: PlanDocument) -> PlanDocument:
     """Find every agency mention in the text and resolve it to the registry."""
-    try:
-        found = find_mentions(doc.text, document_year(doc))
-    except Exception as exc:  # a matcher failure must not lose the document
-        return doc.with_warnings(DocWarning(code="agency_matcher_failed", message=str(exc), stage=STAGE))
+    found = find_mentions(doc.text, document_year(doc))
     agencies, warnings = build_agencies(doc.text, found)
     return doc.model_copy(update={"agencies": merge_agencies(doc.agencies, agencies),
                                   "warnings": doc.warnings + tuple(warnings)})

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_regex, load_yaml
 from gdparse.extract.stretches import StretchScan
-from gdparse.model import Budget, BudgetSource, DocWarning, PlanDocument
+from gdparse.model import Budget, BudgetSource, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.budgets"
@@ -125,12 +125,8 @@ def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def extract_budgets(doc: PlanDocument) -> PlanDocument:
-    """Fill ``doc.budgets``; never raises."""
-    try:
-        budgets = _extract(doc)
-    except Exception as exc:
-        return doc.with_warnings(DocWarning(code="budgets-failed", message=repr(exc), stage=STAGE))
-    return doc.model_copy(update={"budgets": tuple(budgets)})
+    """Fill ``doc.budgets``."""
+    return doc.model_copy(update={"budgets": tuple(_extract(doc))})
 
 
 def _extract(doc: PlanDocument) -> list[Budget]:

@@ -10,18 +10,20 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from gdparse.headings import ARABIC_NUMBER
+
 LineKind = Literal["zone", "general", "specific", "objective", "activity_goal", "target", "text"]
 
 # Numbering before a line's content: "II.", "2.1.", "a)", "-", "+", "*", "•" (possibly stacked).
 _NUMBERING = regex.compile(
-    r"[ \t]*(?:(?:([IVXLC]{1,5})\s*[.):/-]|(\d{1,2}(?:\.\d{1,2}){0,4})\s*[.)]"
+    rf"[ \t]*(?:(?:([IVXLC]{{1,5}})\s*[.):/-]|({ARABIC_NUMBER})\s*[.)]"
     r"|([a-zđ])\s*[.)]|([-+•*–]))[ \t]*)+"
 )
 _BULLETS = "-+•*–"
 # A letter outside these cannot start a numbering element (no letter is a digit), so a line or a
 # bullet followed by such a letter needs no regex: most lines of a plan.
 _ELEMENT_LETTERS = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
-_ROW_NUMBER = regex.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,4})\.?\s*$")
+_ROW_NUMBER = regex.compile(rf"^\s*(?:[IVXLC]{{1,5}}|{ARABIC_NUMBER})\.?\s*$")
 
 # Patterns over the folded content (after the numbering).
 ZONE_HEAD = regex.compile(

@@ -326,9 +326,6 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
 
 
 def extract_metadata(doc: PlanDocument) -> PlanDocument:
-    """Fill ``doc.metadata``; what cannot be found is a warning, never an exception."""
-    try:
-        meta, warnings = build_metadata(doc)
-    except Exception as exc:  # a bug here must not lose the rest of the document
-        return doc.with_warnings(DocWarning(code="metadata_failed", stage=STAGE, message=repr(exc)))
+    """Fill ``doc.metadata``; what cannot be found is a warning."""
+    meta, warnings = build_metadata(doc)
     return doc.model_copy(update={"metadata": meta, "warnings": doc.warnings + tuple(warnings)})

@@ -69,10 +69,7 @@ class _State:
 
 def extract_objectives_and_targets(doc: PlanDocument) -> PlanDocument:
     """Fill ``doc.objectives`` and ``doc.targets``; anything unparsed becomes a warning."""
-    try:
-        objectives, targets, warnings = _extract(doc)
-    except Exception as exc:  # never let one odd document stop a batch
-        return doc.with_warnings(DocWarning(code="targets-failed", message=repr(exc), stage=STAGE))
+    objectives, targets, warnings = _extract(doc)
     return doc.model_copy(update={
         "objectives": tuple(objectives),
         "targets": tuple(targets),
@@ -102,7 +99,7 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
     targets = _targets(doc, folded, state, strategy)
     warnings = state.warnings
     if state.in_zone and not state.objectives and not targets:
-        warnings.append(DocWarning(code="objectives-empty", message="objectives section without objectives "
+        warnings.append(DocWarning(code="objectives_empty", message="objectives section without objectives "
                                    "or targets", stage=STAGE))
     return state.objectives, targets, warnings
 
@@ -298,7 +295,7 @@ def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str 
             pieces = [(item.start, item.end, item.milestones)]
             if not item.milestones and _DIGIT.search(folded, item.label_end or item.start, item.end):
                 state.warnings.append(DocWarning(
-                    code="target-no-milestone", stage=STAGE, start=item.start, end=item.end,
+                    code="target_no_milestone", stage=STAGE, start=item.start, end=item.end,
                     message=f"{item.label}: numbers found but no milestone read"))
         else:
             pieces = _split(text, item)
