@@ -24,39 +24,48 @@ TEXT_SLICE = 1 << 20
 
 
 def document_json_chunks(doc: BaseModel, indent: int | None = None) -> Iterator[bytes]:
-    """The JSON of ``doc`` (compact), in chunks whose concatenation is ``model_dump_json()``.
+    """The JSON of ``doc`` in chunks whose concatenation is ``model_dump_json(indent=indent)``.
 
-    Indented JSON is produced whole: it is written for reading, one small document at a time.
-    """
-    if indent is not None:
-        yield doc.__pydantic_serializer__.to_json(doc, indent=indent)
-        return
-    yield b"{"
+    Indented JSON is the compact layout with line breaks and spaces: each piece is dumped with the
+    indent and shifted one level in (JSON strings hold no raw line break, so every b"\\n" of a
+    piece is a break between its lines)."""
+    pad = b"" if indent is None else b" " * indent
+    newline = b"" if indent is None else b"\n"
+    yield b"{" + newline
     for i, name in enumerate(type(doc).model_fields):
         value = getattr(doc, name)
-        yield (b"," if i else b"") + pydantic_core.to_json(name) + b":"
+        yield (b"," + newline if i else b"") + pad + pydantic_core.to_json(name) + (b": " if indent else b":")
         if isinstance(value, tuple) and len(value) > SMALL_LIST and isinstance(value[0], BaseModel):
-            yield from _list_chunks(value)
+            yield from _list_chunks(value, indent)
         elif isinstance(value, str) and len(value) > TEXT_SLICE:
             yield from _text_chunks(value)
         else:
-            yield _field_json(type(doc), name, value)
-    yield b"}"
+            yield _shifted(_field_adapter(type(doc), name).dump_json(value, indent=indent), pad)
+    yield newline + b"}"
 
 
-def _list_chunks(items: tuple[BaseModel, ...]) -> Iterator[bytes]:
+def _shifted(piece: bytes, pad: bytes) -> bytes:
+    """An indented piece one level further in (its first line is placed by the caller)."""
+    return piece.replace(b"\n", b"\n" + pad) if pad else piece
+
+
+def _list_chunks(items: tuple[BaseModel, ...], indent: int | None = None) -> Iterator[bytes]:
     """A list's JSON a chunk of items at a time. Items differ widely in size (a section, a table of
     a thousand cells, an agency named ten thousand times), so each chunk's item count is set from
     the bytes per item of the one before."""
     adapter = _list_adapter(type(items[0]))
-    yield b"["
+    pad = b"" if indent is None else b" " * indent
+    # A chunk's items between its brackets: "[" and "]" compact, "[\n" and "\n]" indented.
+    cut = 1 if indent is None else 2
+    separator = b"," if indent is None else b",\n" + pad
+    yield b"[" if indent is None else b"[\n" + pad
     start, count = 0, SMALL_LIST
     while start < len(items):
-        body = adapter.dump_json(list(items[start : start + count]))[1:-1]
-        yield (b"," if start else b"") + body
+        body = adapter.dump_json(list(items[start : start + count]), indent=indent)[cut:-cut]
+        yield (separator if start else b"") + _shifted(body, pad)
         start += count
         count = max(1, min(CHUNK_ITEMS, count * CHUNK_BYTES // max(len(body), 1)))
-    yield b"]"
+    yield b"]" if indent is None else b"\n" + pad + b"]"
 
 
 def _text_chunks(text: str) -> Iterator[bytes]:
@@ -64,11 +73,6 @@ def _text_chunks(text: str) -> Iterator[bytes]:
     for start in range(0, len(text), TEXT_SLICE):
         yield pydantic_core.to_json(text[start : start + TEXT_SLICE])[1:-1]
     yield b'"'
-
-
-def _field_json(model: type[BaseModel], name: str, value: object) -> bytes:
-    """One field as its model serialises it (models, tuples and plain values alike)."""
-    return _field_adapter(model, name).dump_json(value)
 
 
 @cache

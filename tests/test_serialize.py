@@ -14,19 +14,21 @@ from tests.conftest import SEED_IDS, seed_path
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("indent", [None, 1, 2])
 @pytest.mark.parametrize(
     ("small_list", "chunk_items", "chunk_bytes", "text_slice"),
     [(0, 1, 1, 1), (3, 7, 2000, 100), (16, serialize.CHUNK_ITEMS, serialize.CHUNK_BYTES, serialize.TEXT_SLICE)],
 )
 def test_chunks_join_to_the_document_json(
-    seed_id: str, small_list: int, chunk_items: int, chunk_bytes: int, text_slice: int, monkeypatch: pytest.MonkeyPatch
+    seed_id: str, indent: int | None, small_list: int, chunk_items: int, chunk_bytes: int, text_slice: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     doc = parse_text(seed_path(seed_id).read_text(encoding="utf-8"))
     for name, value in [("SMALL_LIST", small_list), ("CHUNK_ITEMS", chunk_items),
                         ("CHUNK_BYTES", chunk_bytes), ("TEXT_SLICE", text_slice)]:
         monkeypatch.setattr(serialize, name, value)
-    chunks = list(document_json_chunks(doc))
-    assert b"".join(chunks) == doc.model_dump_json().encode("utf-8")
+    chunks = list(document_json_chunks(doc, indent))
+    assert b"".join(chunks) == doc.model_dump_json(indent=indent).encode("utf-8")
     if chunk_items == 1:
         assert len(chunks) > len(doc.text) + 100  # the text and long lists were really split
 
@@ -48,6 +50,10 @@ def test_text_slices_escape_like_the_whole_text(text: str, text_slice: int) -> N
         serialize.TEXT_SLICE = serialize_slice
 
 
-def test_indented_json_is_whole() -> None:
-    doc = parse_text("KẾ HOẠCH\nI. MỤC TIÊU\n1. Đạt 50% vào năm 2030.\n")
-    assert b"".join(document_json_chunks(doc, indent=1)) == doc.model_dump_json(indent=1).encode("utf-8")
+def test_indented_json_is_written_in_chunks_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parse --format json`` writes indented JSON: a huge document's must not be built whole."""
+    doc = parse_text(seed_path(SEED_IDS[0]).read_text(encoding="utf-8"))
+    monkeypatch.setattr(serialize, "CHUNK_BYTES", 2000)
+    monkeypatch.setattr(serialize, "TEXT_SLICE", 1000)
+    chunks = list(document_json_chunks(doc, indent=1))
+    assert max(map(len, chunks)) < 20_000 < len(doc.model_dump_json(indent=1))
