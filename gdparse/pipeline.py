@@ -27,7 +27,7 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
     # The decoded original is not needed any more: unless the caller keeps it (parse_raw does not),
     # a huge document's segmentation and extraction run without it (75 MB for a 50 MB input).
     del raw
-    sections, tables, footnotes, warnings = segment(norm)
+    sections, tables, footnotes, warnings = segment(norm, source.encoding)
     return PlanDocument(
         source=source,
         text=norm.text,
