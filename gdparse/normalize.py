@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from gdparse.lost_case import is_caps_line, legacy_lost
 from gdparse.markdown_marks import markdown
 from gdparse.model import Frozen
 from gdparse.offsets import Edit, Run, apply_edits, compose, drop_overlaps, identity
@@ -228,7 +229,8 @@ _LOWERCASE = regex.compile(r"\p{Ll}")
 def join_page_breaks(text: str) -> list[Edit]:
     """Join a sentence cut by a page break: "xây dựng,\\n\\nhoàn thiện" -> "xây dựng, hoàn thiện".
 
-    Joined only when the line before does not end a sentence and the next starts lowercase.
+    Joined only when the line before does not end a sentence and the next starts lowercase (and
+    is not a line in capitals whose first capital a legacy encoding could not write).
     A line starting with ";" or "," (a lost footnote marker left it there) joins its line.
     """
     edits: list[Edit] = []
@@ -240,7 +242,7 @@ def join_page_breaks(text: str) -> list[Edit]:
         # cell of its own on the next normalisation, so the join would not be stable.
         # A lone footnote marker joined to text would become a footnote body on the next run.
         if (before.strip(_FOOTNOTE_MARKS) and before[-1] not in _TERMINAL and not line.endswith("\t")
-                and not _looks_like_heading(before)):
+                and not _looks_like_heading(before) and not _caps_but_lost(text, m.end())):
             edits.append((m.start(), m.end(), " "))
     for line in _PUNCT_LINE.finditer(text):
         # The match starts at the first line break of the blank lines before the line.
@@ -272,6 +274,14 @@ def _page_cuts(text: str) -> list[regex.Match[str] | re.Match[str]]:
             if after.islower() if after.isascii() else _LOWERCASE.match(after):
                 cuts.append(m)
     return cuts
+
+
+def _caps_but_lost(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is in capitals but for a first letter that a legacy encoding
+    could only write in lowercase ("ủY BAN NHÂN DÂN" from TCVN3): a letterhead, not the rest of
+    a sentence."""
+    end = text.find("\n", start)
+    return is_caps_line(text[start : end if end >= 0 else len(text)], legacy_lost())
 
 
 def _looks_like_heading(line: str) -> bool:

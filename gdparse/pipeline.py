@@ -34,7 +34,7 @@ def raw_to_document(raw: RawDocument) -> PlanDocument:
     # The decoded original is not needed any more: unless the caller keeps it (parse_raw does not),
     # a huge document's segmentation and extraction run without it (75 MB for a 50 MB input).
     del raw
-    sections, tables, footnotes, warnings = guarded("segment", failures, segment, _unsegmented, norm)
+    sections, tables, footnotes, warnings = guarded("segment", failures, segment, _unsegmented, norm, source.encoding)
     return PlanDocument(
         source=source,
         text=norm.text,
@@ -57,7 +57,9 @@ def _unnormalized(raw: RawDocument) -> tuple[NormalizedText, Source]:
     return norm, _source(raw, norm)
 
 
-def _unsegmented(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+def _unsegmented(
+    norm: NormalizedText, encoding: str | None = None
+) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
     """One section over the whole text, when segmentation failed: extraction still runs."""
     return whole_text_sections(norm.text), [], [], []
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from gdparse.compact import is_big
 from gdparse.headings import MAX_NUMBER_DEPTH, TOO_DEEP_NUMBER
 from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
+from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table, WarningCode
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import NormalizedText
@@ -316,10 +317,17 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
     return _SECTIONS.build(fields, compact=is_big(text))
 
 
-def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
-    """The section tree, tables and footnotes of a normalised text, and what looked odd."""
+def segment(
+    norm: NormalizedText, encoding: str | None = None
+) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+    """The section tree, tables and footnotes of a normalised text, and what looked odd.
+    ``encoding`` is the one the text was decoded from: where it lost capitals (TCVN3), lines are
+    recognised with them restored (gdparse.lost_case); the sections' text is the document's."""
     text = norm.text
     folded_text = folded_whole(text)
+    recognised = recognition_text(text, lost_letters(encoding))
+    if recognised is not text:  # same length and lines, and the same folded form
+        norm = norm.model_copy(update={"text": recognised})
     lines = text_to_lines(norm, folded_text)
     warnings: list[DocWarning] = []
     if not lines:
@@ -334,7 +342,8 @@ def segment(norm: NormalizedText) -> tuple[list[Section], list[Table], list[Foot
     sections = build_sections(roots, text, folded_text)
     if not any(s.scheme for s in sections):
         warnings.append(
-            DocWarning(code=WarningCode.NO_NUMBERED_SECTIONS, message="no numbered headings found: is this a plan?", stage=STAGE)
+            DocWarning(code=WarningCode.NO_NUMBERED_SECTIONS, message="no numbered headings found: is this a plan?",
+                       stage=STAGE)
         )
     warnings.extend(_numbering_warnings(sections))
     warnings.extend(too_deep_warnings(lines, text))

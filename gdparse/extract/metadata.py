@@ -34,6 +34,7 @@ from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
 from gdparse.extract.signature import signature
+from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold
 
@@ -102,9 +103,11 @@ def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
 
 
 def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    lost = lost_letters(doc.source.encoding)
     for motto in literal_positions(folded, ("cộng hòa xã hội",))[:3]:  # letterheads of decision and plan
         m = _ISSUER_HEAD.search(folded, max(0, motto - 300), motto)
-        if m is not None and doc.text[m.start() : m.end()].isupper():  # letterheads are in capitals
+        # Letterheads are in capitals (those a legacy encoding lost count as capitals).
+        if m is not None and recognition_text(doc.text[m.start() : m.end()], lost).isupper():
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
     auth = _AUTHORITY_LINE.search(folded, 0, 3000)  # (line start, match)
     if auth is not None:

@@ -5,7 +5,8 @@ automatic numbering written out before the paragraph ("II.", "2.1.", "a)"); a bo
 tab-separated rows, a borderless (layout) table such as the letterhead as its cells' paragraphs;
 footnote references as superscript digits and footnote bodies at the end, each on a line that
 starts with its marker. Headers and footers live in other parts and are never read. Runs in a
-legacy font (.VnTime, VNI-Times …) are converted from TCVN3 or VNI.
+legacy font (.VnTime, VNI-Times …) are converted from TCVN3 or VNI; a run in a capital font
+(.VnTimeH) or formatted all caps (``w:caps``) gets the capitals it shows.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class RunStyle:
     bold: bool | None = None
     font: str | None = None
     hidden: bool | None = None
+    caps: bool | None = None  # "All caps": lowercase shown as capitals
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ class Context:
     footnote_bodies: dict[str, Element]
     footnotes: list[str] = field(default_factory=list)  # rendered bodies, in reference order
     legacy_fonts: set[str] = field(default_factory=set)
+    # What a ``w:softHyphen`` outside a legacy font stands for: nothing (an optional hyphen is
+    # invisible), or U+00AD where the text turns out to be TCVN3 under another font name.
+    soft_hyphen: str = ""
+    soft_hyphens: int = 0  # how many were met
 
 
 def read_docx(data: bytes, path: str) -> RawDocument:
@@ -65,18 +71,26 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     styles, defaults = styles_from_xml(part("styles.xml"))
     footnotes_root = part("footnotes.xml")
     bodies = {} if footnotes_root is None else {f.get(W + "id"): f for f in footnotes_root.iter(W + "footnote")}
-    ctx = Context(styles, defaults, numbering_from_xml(part("numbering.xml")), bodies)
+    numbering_root = part("numbering.xml")
     body = parse_xml(document, "document.xml", path).find(W + "body")
-    blocks = render_blocks(body if body is not None else [], ctx)
-    text = "\n\n".join(b for b in blocks if b.strip())
+
+    def render(soft_hyphen: str) -> tuple[str, Context]:
+        # A fresh context each time: numbering counts as it renders.
+        ctx = Context(styles, defaults, numbering_from_xml(numbering_root), bodies, soft_hyphen=soft_hyphen)
+        text = "\n\n".join(b for b in render_blocks(body if body is not None else [], ctx) if b.strip())
+        if ctx.footnotes:
+            text += "\n\n" + "\n".join(ctx.footnotes)
+        return text, ctx
+
+    text, ctx = render("")
     notes: list[str] = []
     encoding = None
-    if ctx.footnotes:
-        text += "\n\n" + "\n".join(ctx.footnotes)
     if ctx.legacy_fonts:
         encoding = "+".join(sorted({legacy.font_encoding(f)[0] or "" for f in ctx.legacy_fonts}))
         notes.append(f"text in legacy fonts ({', '.join(sorted(ctx.legacy_fonts))}) converted to Unicode")
     elif (name := legacy.detect(text)) is not None:
+        if ctx.soft_hyphens:
+            text = render(_LEGACY_SOFT_HYPHEN)[0]  # rare: legacy text in a font of another name
         text, encoding = legacy.to_unicode(text, name), name
         notes.append(f"text in the {name.upper()} encoding without a legacy font name; converted to Unicode")
     return RawDocument(path=path, sha256="", format="docx", text=text + "\n", encoding=encoding, notes=tuple(notes))
@@ -95,8 +109,20 @@ def run_style(rpr: Element | None) -> RunStyle:
     if rpr is None:
         return RunStyle()
     fonts = rpr.find(W + "rFonts")
-    font = None if fonts is None else (fonts.get(W + "ascii") or fonts.get(W + "hAnsi"))
-    return RunStyle(bold=_on(rpr.find(W + "b")), font=font, hidden=_on(rpr.find(W + "vanish")))
+    font = None if fonts is None else _run_font(fonts.get(W + "ascii"), fonts.get(W + "hAnsi"))
+    return RunStyle(
+        bold=_on(rpr.find(W + "b")), font=font, hidden=_on(rpr.find(W + "vanish")), caps=_on(rpr.find(W + "caps"))
+    )
+
+
+def _run_font(ascii_font: str | None, high_font: str | None) -> str | None:
+    """The font that decides how a run reads: a legacy font in either slot, else the ASCII one.
+    Word draws legacy codes (bytes 0x80-0xFF) in the high-ANSI font (``w:hAnsi``), plain letters
+    in the ASCII one; writers set one or both."""
+    for font in (high_font, ascii_font):
+        if legacy.font_encoding(font)[0] is not None:
+            return font
+    return ascii_font or high_font
 
 
 def _merge(inner: RunStyle, outer: RunStyle) -> RunStyle:
@@ -104,6 +130,7 @@ def _merge(inner: RunStyle, outer: RunStyle) -> RunStyle:
         bold=inner.bold if inner.bold is not None else outer.bold,
         font=inner.font or outer.font,
         hidden=inner.hidden if inner.hidden is not None else outer.hidden,
+        caps=inner.caps if inner.caps is not None else outer.caps,
     )
 
 
@@ -186,24 +213,47 @@ def render_paragraph(p: Element, ctx: Context, *, numbered: bool = True) -> str:
         num = next((s.num for s in _style_chain(ctx, style_id) if s.num), None)
     base = _styled_run(ctx, style_id, ctx.defaults)
     pieces: list[tuple[str, bool]] = []
+    # Legacy text of the runs read so far and not converted yet, with its (encoding, capitals,
+    # bold): runs of one formatting are converted together, as a VNI letter (a base letter and
+    # its mark) may be cut between two runs (Word splits runs at each editing session).
+    legacy_text, legacy_form = "", None
     for run in _runs(p):
         rpr = run.find(W + "rPr")
         rstyle = None if rpr is None or rpr.find(W + "rStyle") is None else rpr.find(W + "rStyle").get(W + "val")
         style = _merge(run_style(rpr), _styled_run(ctx, rstyle, base))
         if style.hidden:
             continue
-        text = _run_text(run, ctx, rpr)
         encoding, capitals = legacy.font_encoding(style.font)
-        if encoding and text.strip():
+        text = _run_text(run, ctx, rpr, _LEGACY_SOFT_HYPHEN if encoding else ctx.soft_hyphen)
+        # Legacy codes are Windows-1252 characters: a run with Unicode-only letters is Unicode
+        # text that kept its legacy font name, and converting it would garble it.
+        form = None
+        if encoding and text.strip() and not legacy.has_unicode_letters(text):
             ctx.legacy_fonts.add(style.font or "")
-            text = legacy.to_unicode(text, encoding, capitals=capitals)
-        pieces.append((text, bool(style.bold)))
+            form = (encoding, capitals or bool(style.caps), bool(style.bold))
+        elif encoding:
+            text = text.replace(_LEGACY_SOFT_HYPHEN, ctx.soft_hyphen)
+        if legacy_form is not None and form != legacy_form:
+            pieces.append(_converted(legacy_text, legacy_form))
+            legacy_text, legacy_form = "", None
+        if form is None:
+            pieces.append((text, bool(style.bold)))
+        else:
+            legacy_text, legacy_form = legacy_text + text, form
+    if legacy_form is not None:
+        pieces.append(_converted(legacy_text, legacy_form))
     label = ctx.numbering.label(*num) if (numbered and num and "".join(t for t, _ in pieces).strip()) else None
     if label:
         # Word draws the label in its level's weight, else in the paragraph mark's.
         level_bold = ctx.numbering.level(*num).bold
         pieces.insert(0, (label + " ", bool(para_run.bold if level_bold is None else level_bold)))
     return _with_bold_marks(pieces)
+
+
+def _converted(text: str, form: tuple[legacy.Legacy, bool, bool]) -> tuple[str, bool]:
+    """A piece of legacy text converted, with its weight; ``form`` is (encoding, capitals, bold)."""
+    encoding, capitals, bold = form
+    return legacy.to_unicode(text, encoding, capitals=capitals), bold
 
 
 _SKIP_CONTAINERS = {W + "del", W + "moveFrom", W + "instrText", W + "delText"}
@@ -220,7 +270,12 @@ def _runs(p: Element):
             yield from _runs(child)
 
 
-def _run_text(run: Element, ctx: Context, rpr: Element | None) -> str:
+# Word stores the character U+00AD as a soft hyphen element; in TCVN3 that byte is the letter "ư".
+_LEGACY_SOFT_HYPHEN = "\u00ad"
+
+
+def _run_text(run: Element, ctx: Context, rpr: Element | None, soft_hyphen: str) -> str:
+    """The run's text; a ``w:softHyphen`` becomes ``soft_hyphen``."""
     out = []
     superscript = (
         rpr is not None and (va := rpr.find(W + "vertAlign")) is not None and va.get(W + "val") == "superscript"
@@ -237,6 +292,9 @@ def _run_text(run: Element, ctx: Context, rpr: Element | None) -> str:
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif tag == W + "softHyphen":
+            ctx.soft_hyphens += 1
+            out.append(soft_hyphen)
         elif tag == W + "footnoteReference":  # endnotes (endnotes.xml) are not read
             out.append(_footnote_marker(el.get(W + "id", ""), ctx))
     return "".join(out)

@@ -40,6 +40,15 @@ def _pattern(name: Legacy) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(k) for k in keys))
 
 
+@cache
+def lost_capitals(name: Legacy) -> frozenset[str]:
+    """Lowercase letters whose capital the encoding has no code for (TCVN3's toned vowels: Ạ, Ế …).
+    A document writes such a capital with the lowercase code, so its case is lost once decoded
+    unless a capital font (.VnTimeH) says otherwise. Empty for VNI, which codes every capital."""
+    letters = set(table(name).map.values())
+    return frozenset(c for c in letters if c.islower() and c.upper() not in letters)
+
+
 def to_unicode(text: str, name: Legacy, *, capitals: bool = False) -> str:
     """Convert legacy-encoded text; ``capitals`` for a capital-only font (.VnTimeH)."""
     mapping = table(name).map
@@ -98,6 +107,12 @@ def vietnamese_score(text: str) -> int:
 # a footnote "¹", quotes «»), and letters that only Unicode text has (no Windows-1252 code).
 _LEGACY_MARK = re.compile("[¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ]")
 _UNICODE_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
+
+
+def has_unicode_letters(text: str) -> bool:
+    """Whether ``text`` holds a Vietnamese letter that only Unicode can write (ă, đ, ơ, ư, ạ …):
+    no legacy-coded text does, whatever font it is in."""
+    return _UNICODE_ONLY.search(text) is not None
 
 
 def detect(text: str) -> Legacy | None:
