@@ -1,11 +1,15 @@
-"""The batch: a process pool gives the same documents as one process, results stream to JSON Lines,
-a rerun skips what is already written, failures go to an error report, a dying worker loses one file."""
+"""The batch: a process pool gives the same documents as one process, each input parsed once,
+results stream to JSON Lines, a rerun skips what is already written, failures go to an error
+report, a dying worker loses one file, a file past the deadline is stopped (killed in the pool)."""
 
 from __future__ import annotations
 
 import json
 import multiprocessing
 import os
+import signal
+import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,9 @@ import pytest
 from gdparse import batch
 from gdparse.batch import JsonlSink, parse_file, run_batch, write_atomic
 from gdparse.cli import main
+from gdparse.commands import parse as parse_command
+from gdparse.deadline import DEFAULT_SECONDS, Deadline, time_limit
+from gdparse.errors import DeadlineExceededError
 from tests.conftest import SEEDS
 
 
@@ -95,23 +102,130 @@ def test_jobs_must_be_positive() -> None:
     assert info.value.code == 2
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="patching workers needs fork")
-def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="patching workers needs fork")
+
+
+def _small_plans(folder: Path, names: list[str]) -> list[str]:
+    """Short plans of distinct content (each parses in milliseconds)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, name in enumerate(names):
+        (folder / name).write_text(f"KẾ HOẠCH\nI. MỤC TIÊU\n1. Đến năm 2030 đạt {i + 1}% nữ cán bộ.\n", encoding="utf-8")
+    return [str(folder / name) for name in names]
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch, counter: Path, *, die: str = "", stall: str = "",
+                  spin: str = "") -> None:
+    """Patch the parse every worker forks with: log each call to ``counter``; for a file whose name
+    ends with ``die`` the worker exits, with ``stall`` it hangs where no timer signal reaches (as a
+    long match inside C code does), with ``spin`` it runs on in Python."""
     real_parse = batch.parse
 
-    def parse_or_die(path, **kwargs):
-        if str(path).endswith("crash.txt"):
+    def logged_parse(path, **kwargs):
+        with counter.open("a", encoding="utf-8") as log:  # O_APPEND: whole lines from every process
+            log.write(f"{path}\n")
+        if die and str(path).endswith(die):
             os._exit(3)
+        if stall and str(path).endswith(stall):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(60)  # ended by the pool's kill long before
+        while spin and str(path).endswith(spin):
+            time.sleep(0.01)
         return real_parse(path, **kwargs)
 
-    monkeypatch.setattr(batch, "parse", parse_or_die)  # forked workers inherit the patch
-    crash = tmp_path / "crash.txt"
-    crash.write_bytes(SEEDS[0].read_bytes())
-    files = [str(SEEDS[1]), str(crash), str(SEEDS[2]), str(SEEDS[3])]
+    monkeypatch.setattr(batch, "parse", logged_parse)  # forked workers inherit the patch
+
+
+def _parses(counter: Path) -> Counter:
+    return Counter(counter.read_text(encoding="utf-8").splitlines())
+
+
+@needs_fork
+def test_each_input_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _small_plans(tmp_path / "in", [f"plan{i:02}.txt" for i in range(12)])
+    _count_parses(monkeypatch, tmp_path / "parses.log")
+    out = tmp_path / "out"
+    assert main(["parse", str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--no-progress"]) == 0
+    assert _parses(tmp_path / "parses.log") == Counter(files)  # each once: none parsed again at the end
+    assert len(list(out.glob("*.json"))) == len(files)
+
+
+@needs_fork
+def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _small_plans(tmp_path, ["a.txt", "b.txt", "crash.txt", "c.txt", "d.txt", "e.txt"])
+    crash = str(tmp_path / "crash.txt")
+    _count_parses(monkeypatch, tmp_path / "parses.log", die="crash.txt")
     results = {r.path: r for r in run_batch(files, jobs=2)}
     assert set(results) == set(files)
-    assert results[str(crash)].error == batch.WORKER_DIED
-    assert all(results[f].ok for f in files if f != str(crash))
+    assert _parses(tmp_path / "parses.log") == Counter(files)  # the others once; the crash not retried
+    assert results[crash].error == batch.WORKER_DIED and "exit code 3" in results[crash].cause
+    assert all(results[f].ok for f in files if f != crash)
+
+
+@needs_fork
+def test_a_file_stuck_past_the_deadline_is_killed_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture) -> None:
+    files = _small_plans(tmp_path / "in", ["a.txt", "b.txt", "stuck.txt", "c.txt", "d.txt"])
+    _count_parses(monkeypatch, tmp_path / "parses.log", stall="stuck.txt")
+    out = tmp_path / "out"
+    args = ["parse", str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--timeout", "0.5", "--no-progress"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "stuck.txt: parsing took longer than 0.5 s" in err and "killed" in err
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["path"].endswith("stuck.txt") and error["error"] == "DeadlineExceededError"
+    assert sorted(p.name for p in out.glob("*.json")) == ["a.txt.json", "b.txt.json", "c.txt.json", "d.txt.json"]
+    assert _parses(tmp_path / "parses.log") == Counter(files)
+
+
+def test_in_process_the_timer_stops_a_slow_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture) -> None:
+    _small_plans(tmp_path / "in", ["a.txt", "slow.txt", "b.txt"])
+    batch.warm_up()  # the matchers built before: only the slow file may take half a second
+    _count_parses(monkeypatch, tmp_path / "parses.log", spin="slow.txt")
+    out = tmp_path / "out"
+    args = ["parse", str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--timeout", "0.5", "--no-progress"]
+    assert main(args) == 1
+    assert "slow.txt: parsing took longer than 0.5 s" in capsys.readouterr().err
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["error"] == "DeadlineExceededError"
+    assert sorted(p.name for p in out.glob("*.json")) == ["a.txt.json", "b.txt.json"]
+
+
+@pytest.mark.parametrize(("flags", "deadline"), [
+    ([], DEFAULT_SECONDS),
+    (["--timeout", "2.5"], 2.5),
+    (["--timeout", "0"], None),  # no limit
+])
+def test_parse_has_a_deadline_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags, deadline) -> None:
+    seen = {}
+
+    def fake_run_batch(files, **kwargs):
+        seen.update(kwargs)
+        return iter(())
+
+    monkeypatch.setattr(parse_command, "run_batch", fake_run_batch)
+    main(["parse", str(SEEDS[0]), "-o", str(tmp_path), "--no-progress", *flags])
+    assert seen["deadline"] == deadline
+    assert 60 <= DEFAULT_SECONDS <= 600  # a few minutes: far above a 50 MB input, far below for ever
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "inf", "nan"])
+def test_timeout_must_be_seconds(value: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["parse", str(SEEDS[0]), "--timeout", value])
+    assert info.value.code == 2
+
+
+def test_an_enclosing_time_limit_holds() -> None:
+    """The batch limits the whole file and the pipeline its stages: the inner limit must not
+    replace (nor cancel) the outer one."""
+    with pytest.raises(DeadlineExceededError, match="longer than 0.2 s"):
+        with time_limit(Deadline(0.2, "outer.txt")):
+            with time_limit(Deadline(2, "inner.txt")):
+                pass
+            with time_limit(Deadline(2, "inner.txt")):
+                while True:
+                    time.sleep(0.01)
 
 
 @pytest.mark.parametrize(("data", "expected"), [

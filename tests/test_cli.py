@@ -48,7 +48,7 @@ def test_mixed_folder_parses_the_good_and_names_the_bad(tmp_path: Path, capsys: 
     assert main(["parse", str(inputs), "-o", str(out), "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert "empty.txt: the file is empty" in err and "binary.txt" in err
-    assert [p.name for p in out.glob("*.json")] == ["good.json"]
+    assert [p.name for p in out.glob("*.json")] == ["good.txt.json"]  # the input's whole name, plus .json
 
 
 def test_outline(capsys: pytest.CaptureFixture) -> None:
@@ -82,3 +82,9 @@ def test_demo_writes_outputs_and_summary(tmp_path: Path, capsys: pytest.CaptureF
     assert len(list((tmp_path / "json").glob("*.json"))) == 5
     assert (tmp_path / "summary.md").exists() and (tmp_path / "documents.jsonl").exists()
     assert str(tmp_path.resolve()) in capsys.readouterr().out
+
+
+def test_jsonl_to_stdout_is_one_line_per_document(capsys: pytest.CaptureFixture) -> None:
+    assert main(["parse", str(seed_path("000")), str(seed_path("002")), "--format", "jsonl", "--no-progress"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["schema_name"] == "gdparse.plan" for line in lines)

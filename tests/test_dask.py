@@ -44,3 +44,28 @@ def test_cli_on_a_cluster_address(cluster, tmp_path: Path) -> None:
 
     assert documents(dask_out) == documents(local_out)
     assert len(documents(local_out)) == len(SEEDS)
+
+
+def test_a_task_that_fails_loses_only_its_file(cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A task that fails as a whole (as when its worker dies) is split; the file that fails alone
+    is reported, every other file still parsed."""
+    from gdparse import distributed as gdparse_distributed
+    from gdparse.batch import WORKER_DIED, parse_blobs
+
+    def parse_blobs_or_fail(items, *args):
+        if any(path.endswith("crash.txt") for path, _ in items):
+            raise MemoryError("the worker ran out of memory")
+        return parse_blobs(items, *args)
+
+    monkeypatch.setattr(gdparse_distributed, "parse_blobs", parse_blobs_or_fail)
+    files = []
+    for i in range(20):  # enough for tasks of two files on one worker
+        name = "crash.txt" if i == 7 else f"plan{i:02}.txt"
+        (tmp_path / name).write_text(f"KẾ HOẠCH\nI. MỤC TIÊU\n1. Đến năm 2030 đạt {i}% nữ.\n", encoding="utf-8")
+        files.append(str(tmp_path / name))
+    with distributed.Client(cluster) as client:
+        results = {r.path: r for r in gdparse_distributed.run_dask(files, client=client)}
+    assert set(results) == set(files)
+    crash = results[str(tmp_path / "crash.txt")]
+    assert crash.error == WORKER_DIED and "MemoryError" in crash.cause
+    assert all(r.ok for path, r in results.items() if not path.endswith("crash.txt"))

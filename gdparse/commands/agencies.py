@@ -9,6 +9,7 @@ import sys
 
 from gdparse import registry
 from gdparse.batch import expand_inputs, parse_many
+from gdparse.terminal import warn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     files = expand_inputs(args.paths)
     for path, doc, cause in parse_many(files, progress=False):
         if doc is None:
-            print(f"{path}: {cause}", file=sys.stderr)
+            warn(f"{path}: {cause}")
             status = 1
             continue
         names = {a.id: a.name for a in doc.agencies}

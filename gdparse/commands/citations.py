@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from gdparse.batch import expand_inputs, parse_many
+from gdparse.terminal import warn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     files = expand_inputs(args.paths)
     for path, doc, cause in parse_many(files, progress=False):
         if doc is None:
-            print(f"{path}: {cause}", file=sys.stderr)
+            warn(f"{path}: {cause}")
             status = 1
             continue
         for c in doc.citations:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gdparse.terminal import warn
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("compare", help="export comparison tables and the responsibility graph")
@@ -26,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = Corpus.load(*args.paths)
     for path, cause in corpus.failures:
-        print(f"{path}: {cause}", file=sys.stderr)
+        warn(f"{path}: {cause}")
     if args.diff:
         try:
             print(corpus.diff(*args.diff, map_successors=not args.as_written).summary())

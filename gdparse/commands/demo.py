@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import sys
 from pathlib import Path
 
 from gdparse.batch import expand_inputs, parse_many, safe_name, write_atomic
 from gdparse.model import PlanDocument
+from gdparse.terminal import warn
 
 SUMMARY_COLUMNS = (
     "file",
@@ -80,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
     corpus, out = Path(args.corpus), Path(args.output)
     files = [f for f in expand_inputs([corpus]) if "gold" not in f.parts]
     if not files:
-        print(f"gdparse demo: no documents under {corpus}", file=sys.stderr)
+        warn(f"gdparse demo: no documents under {corpus}")
         return 2
     rows, failures, docs = [], [], []
     for path, doc, cause in parse_many(files, progress=not args.no_progress):
         if doc is None:
             failures.append((path, cause or "unknown error"))
-            print(f"{path}: {cause}", file=sys.stderr)
+            warn(f"{path}: {cause}")
             continue
         docs.append(doc)
         rows.append(summary_row(path, doc))

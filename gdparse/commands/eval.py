@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from gdparse.evaluation.run import evaluate, format_table, replace_marked
+from gdparse.terminal import warn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not (corpus / "gold").is_dir():
-        print(f"gdparse eval: no gold/ folder in {corpus}", file=sys.stderr)
+        warn(f"gdparse eval: no gold/ folder in {corpus}")
         return 2
     totals, missing = evaluate(corpus)
     if args.json:
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if args.update_readme:
         path = Path(args.update_readme)
         path.write_text(replace_marked(path.read_text(encoding="utf-8"), format_table(totals)), encoding="utf-8")
-        print(f"updated the table in {path}", file=sys.stderr)
+        warn(f"updated the table in {path}")
     for area in missing:
         print(f"note: no scorer for area '{area}'", file=sys.stderr)
     return 0

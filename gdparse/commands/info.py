@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from gdparse.citation_graph import generation
 from gdparse.errors import GdparseError
 from gdparse.model import PlanDocument
 from gdparse.pipeline import parse
+from gdparse.terminal import warn
 
 _LABELS = (
     ("doc_type", "Loại văn bản"), ("doc_number", "Số, ký hiệu"), ("issuer", "Cơ quan ban hành"),
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             doc = parse(path)
         except GdparseError as exc:
-            print(f"{path}: {exc.cause}", file=sys.stderr)
+            warn(f"{path}: {exc.cause}")
             status = 1
             continue
         if args.json:

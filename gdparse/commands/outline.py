@@ -8,6 +8,7 @@ import sys
 from gdparse.errors import GdparseError
 from gdparse.outline import outline
 from gdparse.pipeline import parse
+from gdparse.terminal import warn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = parse(args.file)
     except GdparseError as exc:
-        print(f"{args.file}: {exc.cause}", file=sys.stderr)
+        warn(f"{args.file}: {exc.cause}")
         return 1
     print(outline(doc, width=args.width, show_leads=args.leads))
     for w in doc.warnings:

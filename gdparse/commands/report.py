@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from gdparse.batch import write_atomic
+from gdparse.terminal import warn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = Corpus.load(*args.paths)
     for path, cause in corpus.failures:
-        print(f"{path}: {cause}", file=sys.stderr)
+        warn(f"{path}: {cause}")
     if not len(corpus):
         print("gdparse report: no plan could be read", file=sys.stderr)
         return 2 if not corpus.failures else 1

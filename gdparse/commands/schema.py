@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from gdparse.model import PlanDocument
+from gdparse.terminal import warn
 
 
 def plan_schema() -> dict:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     text = fields_markdown() if args.fields else schema_text()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        warn(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
     return 0

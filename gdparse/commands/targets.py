@@ -10,6 +10,7 @@ import sys
 
 from gdparse.batch import expand_inputs, parse_many
 from gdparse.model import PlanDocument
+from gdparse.terminal import warn
 
 COLUMNS = ("plan", "province", "objective", "target", "indicator", "value", "unit", "comparator", "year",
            "quote")
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path, doc, cause in parse_many(files):
         if doc is None:
-            print(f"{path}: {cause}", file=sys.stderr)
+            warn(f"{path}: {cause}")
             failed = True
             continue
         all_rows.extend(rows(doc, path.name))
