@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     status = 0
-    files = expand_inputs(args.paths)
+    files = expand_inputs(args.paths, report=sys.stderr)
     for path, doc, cause in parse_many(files, progress=False):
         if doc is None:
             print(f"{path}: {cause}", file=sys.stderr)

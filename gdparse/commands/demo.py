@@ -78,7 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus, out = Path(args.corpus), Path(args.output)
-    files = [f for f in expand_inputs([corpus]) if "gold" not in f.parts]
+    files = expand_inputs([corpus], report=sys.stderr)  # gold annotations are JSON: not plans
     if not files:
         print(f"gdparse demo: no documents under {corpus}", file=sys.stderr)
         return 2

@@ -2,7 +2,10 @@
 
 Documents are written as they finish. With ``-o DIR`` a rerun skips the inputs whose content
 hash is already among the outputs (``--fresh`` starts over) and failed files are listed in
-``DIR/errors.jsonl``. Exit codes: 0 all parsed, 1 some failed, 2 usage error.
+``DIR/errors.jsonl``. Every path found is parsed or listed with its reason (:mod:`gdparse.inputs`):
+inputs refused before reading (missing, unreadable, a pipe or a device) fail and are never opened;
+files in folders that are not plans are skipped, on stderr and in the error report.
+Exit codes: 0 all parsed (skipped files do not count), 1 some failed, 2 usage error.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from gdparse.batch import (
     FileResult,
     JsonlSink,
     default_jobs,
-    expand_inputs,
     file_sha256,
     progress_bar,
     run_batch,
@@ -26,6 +28,9 @@ from gdparse.batch import (
     sha_of_document,
     write_atomic,
 )
+from gdparse.inputs import Inputs, discover, list_not_plans
+
+SKIPPED = "Skipped"  # the error column of a path that is not a plan (not a failure)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,8 +64,10 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = expand_inputs(args.paths)
-    if not files:
+    found = discover(args.paths)
+    files = found.files
+    if not files and not found.rejected:
+        list_not_plans(found)
         print("gdparse parse: no input files found", file=sys.stderr)
         return 2
     if args.dask:
@@ -80,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     skipped = len(files) - len(todo)
     errors_path = Path(args.errors) if args.errors else (out / "errors.jsonl" if out is not None else None)
     report = ErrorReport(errors_path) if errors_path is not None else None
-    written = failed = 0
+    written = 0
+    failed = _list_unparsed(found, report)
     results = _results(args, todo, jobs, indent=None if jsonl else 1)
     try:
         with progress_bar(len(todo), not args.no_progress) as bar:
@@ -113,8 +121,24 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         note = f", {skipped} already parsed" if skipped else ""
         note += f", {failed} failed (listed in {report.path})" if failed and report is not None else ""
+        not_plans = len(found.not_plans())
+        if not_plans and report is not None:
+            note += f", {not_plans} skipped as not plans (listed in {report.path})"
         print(f"wrote {written} document(s) to {out}/{note}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _list_unparsed(found: Inputs, report: ErrorReport | None) -> int:
+    """Name on stderr and in the error report (sha256 null: never read) the inputs refused before
+    reading and the paths that are not plans; return the number refused (failures)."""
+    unparsed = [FileResult(str(e.path), None, error=type(e).__name__, cause=e.cause) for e in found.rejected]
+    unparsed += [FileResult(str(s.path), None, error=SKIPPED, cause=s.reason) for s in found.not_plans()]
+    for result in unparsed:
+        skipped = result.error == SKIPPED
+        print(f"{result.path}: {'skipped: ' if skipped else ''}{result.cause}", file=sys.stderr)
+        if report is not None:
+            report.write(result)
+    return len(found.rejected)
 
 
 def _results(args: argparse.Namespace, todo: list[str], jobs: int, indent: int | None) -> Iterator[FileResult]:
