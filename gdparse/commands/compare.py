@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,11 +23,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gdparse.compare import Corpus
+    from gdparse.errors import GdparseError
     from gdparse.export import export_corpus
 
-    corpus = Corpus.load(*args.paths)
+    try:
+        with warnings.catch_warnings(record=True) as said:  # a folder with nothing to read: one plain line
+            warnings.simplefilter("always")
+            corpus = Corpus.load(*args.paths)
+    except GdparseError as exc:  # a path given that is missing, or not a document file
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in said:
+        print(f"gdparse {args.command}: {warning.message}", file=sys.stderr)
     for path, cause in corpus.failures:
         print(f"{path}: {cause}", file=sys.stderr)
+    for path, reason in corpus.skipped:
+        print(f"{path}: skipped: {reason}", file=sys.stderr)
     if args.diff:
         try:
             print(corpus.diff(*args.diff, map_successors=not args.as_written).summary())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from gdparse.batch import write_atomic
@@ -19,11 +20,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gdparse.compare import Corpus
+    from gdparse.errors import GdparseError
     from gdparse.report import render
 
-    corpus = Corpus.load(*args.paths)
+    try:
+        with warnings.catch_warnings(record=True) as said:  # a folder with nothing to read: one plain line
+            warnings.simplefilter("always")
+            corpus = Corpus.load(*args.paths)
+    except GdparseError as exc:  # a path given that is missing, or not a document file
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in said:
+        print(f"gdparse {args.command}: {warning.message}", file=sys.stderr)
     for path, cause in corpus.failures:
         print(f"{path}: {cause}", file=sys.stderr)
+    for path, reason in corpus.skipped:
+        print(f"{path}: skipped: {reason}", file=sys.stderr)
     if not len(corpus):
         print("gdparse report: no plan could be read", file=sys.stderr)
         return 2 if not corpus.failures else 1
