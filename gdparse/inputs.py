@@ -29,15 +29,15 @@ from typing import TextIO
 
 from gdparse.errors import GdparseError, InputPermissionError
 from gdparse.file_access import not_regular_error, os_error_to_input_error, read_head, stat_path
-from gdparse.read import BINARY_SUFFIXES, READABLE, TEXT_SUFFIXES
+from gdparse.read import BINARY_SUFFIXES, TEXT_SUFFIXES
 
 PLAN_SUFFIXES = frozenset({**TEXT_SUFFIXES, **BINARY_SUFFIXES})
 OUTPUT_SUFFIXES = frozenset({".json", ".jsonl"})
 LOCK_PREFIX = "~$"  # Word and Excel lock files, left beside a document while it is open
 
-PARSED_DOCUMENTS = "a gdparse output (parsed documents), not a plan: load it with gdparse.compare.Corpus.load"
+PARSED_DOCUMENTS = "a gdparse output (parsed documents), not a plan; gdparse.compare.Corpus.load reads it"
 ERROR_REPORT = "a gdparse error report, not a plan"
-OTHER_JSON = 'JSON that is not a gdparse document (no "schema_name": "gdparse.plan"; a gold annotation?): not a plan'
+OTHER_JSON = 'JSON that is not a gdparse document (no "schema_name": "gdparse.plan"), such as a gold annotation'
 HIDDEN_FILE = 'a hidden file (its name starts with "."): not a plan'
 HIDDEN_FOLDER = 'a hidden folder (its name starts with "."): not searched'
 LOCK_FILE = "an Office lock file (~$…), left while a document is open: not a plan"
@@ -161,7 +161,7 @@ def _sort_file(path: Path, found: _Found) -> None:
         else:
             found.skipped.append(Skipped(path, {"errors": ERROR_REPORT, "empty": EMPTY_OUTPUT}.get(kind, OTHER_JSON)))
     else:
-        found.skipped.append(Skipped(path, f"not a plan format ({suffix or 'no file extension'}); {READABLE}"))
+        found.skipped.append(Skipped(path, f"not a plan format ({suffix or 'no file extension'})"))
 
 
 def output_kind(path: Path) -> str | None:
