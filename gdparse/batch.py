@@ -28,25 +28,15 @@ from typing import IO
 
 from gdparse.deadline import Deadline, kill_after, time_limit
 from gdparse.errors import DeadlineExceededError, GdparseError
+from gdparse.file_access import file_sha256  # noqa: F401  (the content hash that keys a file for resuming)
+from gdparse.inputs import expand_inputs  # noqa: F401  (input discovery lives in gdparse.inputs)
 from gdparse.model import PlanDocument
 from gdparse.pipeline import parse, parse_raw
 from gdparse.process_pool import Lost, run_each
-from gdparse.read import BINARY_SUFFIXES, TEXT_SUFFIXES, read_bytes
+from gdparse.read import read_bytes
 from gdparse.serialize import document_json_chunks
 
-SUPPORTED_SUFFIXES = frozenset({**TEXT_SUFFIXES, **BINARY_SUFFIXES})
 WORKER_DIED = "WorkerDied"
-
-
-def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the supported files under each folder (sorted, recursive)."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
-        else:
-            files.append(p)
-    return files
 
 
 def parse_many(files: list[Path], *, progress: bool = True) -> Iterator[tuple[Path, PlanDocument | None, str | None]]:
@@ -124,15 +114,6 @@ def parse_blobs(items: list[tuple[str, bytes]], indent: int | None = None,
 
 def _internal_cause(exc: Exception) -> str:
     return f"internal error while parsing ({type(exc).__name__}: {exc})"
-
-
-def file_sha256(path: Path) -> str | None:
-    """The content hash that keys a file for resuming, or None when it cannot be read."""
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 # --- many files on this machine ---------------------------------------------------------------

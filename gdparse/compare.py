@@ -12,6 +12,10 @@ Every table is a new DataFrame; the corpus itself is immutable. Columns are docu
 
 from __future__ import annotations
 
+import difflib
+import stat
+import sys
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,6 +39,8 @@ from gdparse.compare_base import (
 from gdparse.compare_targets import choose_rows, milestone_rows, rank_among_plans
 from gdparse.errors import GdparseError
 from gdparse.extract.indicators import catalogue, indicator
+from gdparse.file_access import read_regular, stat_path
+from gdparse.inputs import OUTPUT_SUFFIXES, output_kind
 from gdparse.model import PlanDocument
 
 
@@ -48,14 +54,25 @@ def _frame(rows: list[dict], table: str) -> pd.DataFrame:
 
 
 def _read_documents(path: Path) -> list[PlanDocument]:
-    """PlanDocuments stored as JSON (one) or JSON Lines (one per line)."""
+    """PlanDocuments stored as JSON (one) or JSON Lines (one per line), as gdparse writes them."""
+    data = read_regular(path, max_bytes=sys.maxsize)  # typed errors for a missing, unreadable or special file
     try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".jsonl":
-            return [PlanDocument.model_validate_json(line) for line in text.splitlines() if line.strip()]
-        return [PlanDocument.model_validate_json(text)]
-    except (OSError, ValueError) as exc:
-        raise GdparseError(str(path), f"not a gdparse document file ({type(exc).__name__}: {exc})") from exc
+        if path.suffix.lower() == ".jsonl":
+            return [PlanDocument.model_validate_json(line) for line in data.splitlines() if line.strip()]
+        return [PlanDocument.model_validate_json(data)]
+    except ValueError as exc:
+        if output_kind(path) != "documents":
+            cause = 'not a gdparse document file: no "schema_name": "gdparse.plan" (a gold annotation?)'
+        else:
+            cause = f"a damaged gdparse document file ({' '.join(str(exc).split()[:40])})"
+        raise GdparseError(str(path), cause) from None
+
+
+class NoSuchPlanError(KeyError):
+    """No plan of the corpus answers to the key; a KeyError whose message prints as written."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +80,8 @@ class Corpus:
     """A set of parsed plans, in order, with unique ids and readable labels."""
 
     documents: tuple[PlanDocument, ...]
-    failures: tuple[tuple[str, str], ...] = field(default=())
+    failures: tuple[tuple[str, str], ...] = field(default=())  # (path, cause) of the files that failed
+    skipped: tuple[tuple[str, str], ...] = field(default=())  # (path, reason) of what is not a plan
 
     @classmethod
     def from_documents(cls, docs: Iterable[PlanDocument]) -> Corpus:
@@ -71,24 +89,26 @@ class Corpus:
 
     @classmethod
     def load(cls, *paths: str | Path, progress: bool = False) -> Corpus:
-        """Parse plans from folders and files; ``.json`` / ``.jsonl`` files are read as parsed
-        documents. Files that fail are kept in ``failures`` (path, cause), never raised."""
-        from gdparse.batch import expand_inputs, parse_many
-
-        docs: list[PlanDocument] = []
-        failures: list[tuple[str, str]] = []
-        to_parse: list[Path] = []
+        """Plans from folders and files. Plan files (.txt, .md, .html, .docx, .pdf, .doc) are parsed;
+        gdparse's outputs are read as parsed documents, wherever they are: a folder of ``parse -o``
+        JSON files, ``documents.jsonl``, a single ``.json``. A JSON file is a parsed document when
+        its content says so (``"schema_name": "gdparse.plan"``): gold annotations and other files
+        are listed in ``skipped`` with the reason, as are hidden and lock files; a document found
+        twice (the same source sha256) is kept once. A missing path raises FileNotFoundError
+        (:class:`gdparse.errors.InputNotFoundError`), a .json/.jsonl file given by name that is not
+        a document file raises GdparseError; files in folders that fail are kept in ``failures``
+        (path, cause). Warns when a folder, or all the paths, give no document."""
+        loading = _Loading()
         for p in map(Path, paths):
-            if p.is_file() and p.suffix in (".json", ".jsonl"):
-                docs.extend(_read_documents(p))
-            else:
-                to_parse.extend(f for f in expand_inputs([p]) if "gold" not in f.parts)
-        for path, doc, cause in parse_many(to_parse, progress=progress):
-            if doc is None:
-                failures.append((str(path), cause or "unknown error"))
-            else:
-                docs.append(doc)
-        return cls(tuple(docs), tuple(failures))
+            loading.add(p)
+        loading.parse(progress)
+        docs, repeats = _once_each(loading.loaded)
+        failures, skipped = loading.failures, loading.skipped + repeats
+        if not docs and not loading.warned:
+            warnings.warn(f"the corpus is empty: no plan or document could be read from {', '.join(map(str, paths))} "
+                          f"({len(failures)} failed, {len(skipped)} skipped: see Corpus.failures and .skipped)",
+                          stacklevel=2)
+        return cls(tuple(docs), tuple(failures), tuple(skipped))
 
     # ------------------------------------------------------------ identity
 
@@ -126,7 +146,18 @@ class Corpus:
         for pid, doc in zip(self.ids, self.documents):
             if key in (pid, self.labels[pid]) or pid.startswith(key + "_"):
                 return doc
-        raise KeyError(f"no plan {key!r} in the corpus (ids: {', '.join(self.ids)})")
+        raise NoSuchPlanError(self._no_plan(key))
+
+    def _no_plan(self, key: str) -> str:
+        """Why ``key`` names no plan, and what would."""
+        if not self.documents:
+            return (f"no plan {key!r}: the corpus is empty ({len(self.failures)} file(s) failed, "
+                    f"{len(self.skipped)} skipped; see Corpus.failures and Corpus.skipped)")
+        names = [*self.ids, *self.labels.values()]
+        close = difflib.get_close_matches(key, names, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        return (f"no plan {key!r} in the corpus{hint} A plan is named by its id, the id's number before '_' "
+                f"(\"003\"), or its label. Ids: {', '.join(self.ids)}. Labels: {', '.join(self.labels.values())}.")
 
     def id_of(self, key: str | PlanDocument) -> str:
         doc = key if isinstance(key, PlanDocument) else self.get(key)
@@ -321,6 +352,63 @@ class Corpus:
             "diff_targets": diff_targets,
             "diff_responsibilities": diff_responsibilities,
         }
+
+
+@dataclass
+class _Loading:
+    """What :meth:`Corpus.load` has gathered so far."""
+
+    loaded: list[tuple[str, PlanDocument]] = field(default_factory=list)  # (where it came from, document)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    to_parse: list[Path] = field(default_factory=list)
+    warned: bool = False
+
+    def add(self, path: Path) -> None:
+        """A path given to ``load``: a document file read now, a plan or a folder sorted out."""
+        from gdparse.inputs import discover
+
+        mode = stat_path(path).st_mode  # raises InputNotFoundError (a FileNotFoundError) for a missing path
+        if stat.S_ISREG(mode) and path.suffix.lower() in OUTPUT_SUFFIXES:
+            self.loaded.extend((str(path), doc) for doc in _read_documents(path))
+            return
+        found = discover([path])
+        self.to_parse += found.files
+        self.failures += [(str(e.path), e.cause) for e in found.rejected]
+        self.skipped += [(str(s.path), s.reason) for s in found.skipped]
+        for f in found.documents:
+            try:
+                self.loaded.extend((str(f), doc) for doc in _read_documents(f))
+            except GdparseError as exc:
+                self.failures.append((str(f), exc.cause))
+        if stat.S_ISDIR(mode) and not found.files and not found.documents:
+            self.warned = True
+            warnings.warn(f"{path}: no plan files and no gdparse documents in this folder ({len(found.skipped)} "
+                          f"skipped, {len(found.rejected)} refused: see Corpus.skipped)", stacklevel=3)
+
+    def parse(self, progress: bool) -> None:
+        from gdparse.batch import parse_many
+
+        for path, doc, cause in parse_many(self.to_parse, progress=progress):
+            if doc is None:
+                self.failures.append((str(path), cause or "unknown error"))
+            else:
+                self.loaded.append((str(path), doc))
+
+
+def _once_each(loaded: list[tuple[str, PlanDocument]]) -> tuple[list[PlanDocument], list[tuple[str, str]]]:
+    """The documents, each source (by sha256) once, in order; and the (path, reason) of the repeats
+    (a folder with a parse output's JSON files and its documents.jsonl holds every plan twice)."""
+    first: dict[str, str] = {}
+    docs, repeats = [], []
+    for origin, doc in loaded:
+        sha = doc.source.sha256
+        if sha in first:
+            repeats.append((origin, f"the same document as {first[sha]} (source sha256 {sha[:12]}…): kept once"))
+        else:
+            first[sha] = origin
+            docs.append(doc)
+    return docs, repeats
 
 
 def _national_value(indicator_id: str, year: int) -> float | None:

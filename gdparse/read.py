@@ -2,7 +2,8 @@
 
 Text-like inputs (.txt, .md, .html) are decoded here; the format is taken from the content
 when the name lies (a DOCX named .pdf is read as DOCX). Paged formats register a reader in
-``BINARY_READERS``.
+``BINARY_READERS``. Only regular files are opened (:mod:`gdparse.file_access`), and a document
+without a visible character, in any format, is an :class:`EmptyInputError`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import regex
+
 from gdparse.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -19,6 +22,7 @@ from gdparse.errors import (
     FileTooLargeError,
     UnsupportedFormatError,
 )
+from gdparse.file_access import read_regular
 from gdparse.model import Frozen, SourceFormat
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -32,7 +36,8 @@ TEXT_SUFFIXES: dict[str, SourceFormat] = {
     ".htm": "html",
     ".xhtml": "html",
 }
-BINARY_SUFFIXES: dict[str, SourceFormat] = {".docx": "docx", ".pdf": "pdf"}
+# Formats read by a registered reader; "doc" (old Word) is converted to DOCX first (readers.doc).
+BINARY_SUFFIXES: dict[str, str] = {".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
 
 
 class RawDocument(Frozen):
@@ -55,15 +60,11 @@ BINARY_READERS: dict[str, BinaryReader] = {}
 
 
 def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read a file from disk. Raises a :class:`gdparse.errors.GdparseError` naming the file."""
+    """Read a file from disk. Raises a :class:`gdparse.errors.GdparseError` naming the file:
+    InputNotFoundError (also a FileNotFoundError), InputPermissionError (also a PermissionError),
+    NotRegularFileError for a pipe, a device or a folder (refused without opening it) …"""
     path = Path(path)
-    name = str(path)
-    if not path.is_file():
-        raise UnsupportedFormatError(name, "not a file (missing, or a directory)")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise FileTooLargeError(name, f"{size} bytes is above the limit of {max_bytes} bytes")
-    return read_bytes(path.read_bytes(), name, max_bytes=max_bytes)
+    return read_bytes(read_regular(path, max_bytes), str(path), max_bytes=max_bytes)
 
 
 def read_bytes(
@@ -72,8 +73,8 @@ def read_bytes(
     """Read a document from bytes; ``path`` names it in errors and gives its suffix (or ``suffix``)."""
     if len(data) > max_bytes:
         raise FileTooLargeError(path, f"{len(data)} bytes is above the limit of {max_bytes} bytes")
-    if not data.strip():
-        raise EmptyInputError(path, "the file is empty" if not data else "the file holds only whitespace")
+    if not data.strip():  # the common case, known before decoding
+        raise EmptyInputError(path, "the file is empty" if not data else _ONLY_WHITESPACE)
     sha = hashlib.sha256(data).hexdigest()
     suffix = (suffix or Path(path).suffix).lower()
     sniffed = sniff_format(data)
@@ -81,27 +82,54 @@ def read_bytes(
     fmt = sniffed or TEXT_SUFFIXES.get(suffix) or BINARY_SUFFIXES.get(suffix)
     if sniffed and suffix in {**TEXT_SUFFIXES, **BINARY_SUFFIXES} and _family(suffix) != sniffed:
         notes.append(f"the file is named {suffix} but its content is {sniffed}; read as {sniffed}")
-    if fmt in ("docx", "pdf"):
+    if fmt in BINARY_SUFFIXES.values():
         reader = BINARY_READERS.get(fmt)
         if reader is None:
             raise UnsupportedFormatError(path, f"{fmt.upper()} input needs its reader (gdparse.readers)")
         raw = reader(data, path)
+        if is_blank(raw.text):
+            raise EmptyInputError(path, f"the {fmt.upper()} file holds no text")
         return raw.model_copy(update={"sha256": sha, "size_bytes": len(data), "notes": raw.notes + tuple(notes)})
     if fmt is None and suffix and suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFormatError(
-            path, f"unsupported file type {suffix!r} (gdparse reads .txt, .md, .html, .docx, .pdf)"
-        )
+        raise UnsupportedFormatError(path, f"unsupported file type {suffix!r} ({READABLE})")
     text, encoding = decode(data, path)
     if fmt is None:
         fmt = "html" if looks_like_html(text) else "txt"
     elif fmt == "txt" and looks_like_html(text):
         fmt = "html"
+    if html_is_blank(text) if fmt == "html" else is_blank(text):
+        raise EmptyInputError(path, _ONLY_WHITESPACE if fmt != "html" else "the HTML file holds no text")
     return RawDocument(
         path=path, sha256=sha, format=fmt, text=text, encoding=encoding, size_bytes=len(data), notes=tuple(notes)
     )
 
 
-def _family(suffix: str) -> SourceFormat:
+READABLE = "gdparse reads .txt, .md, .html, .docx, .pdf, and .doc with LibreOffice"
+_ONLY_WHITESPACE = "the file holds only whitespace"
+# Whitespace in the Unicode sense (U+3000, U+00A0, U+2003 …) and invisible format characters
+# (zero-width spaces, a stray BOM): a text of nothing else has no visible character.
+_BLANK = regex.compile(r"[\s\p{Cf}]*+\Z")
+# A tag cannot hold "<": a stray one ends the match there, so that the scan stays linear.
+_HTML_MARKUP = regex.compile(r"<[^<>]*+>|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#xa0);")
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` has no visible character (the one rule of EmptyInputError)."""
+    return _BLANK.match(text) is not None
+
+
+def html_is_blank(text: str) -> bool:
+    """True when an HTML text has no visible character outside its tags (stops at the first
+    visible one: a real page is decided in its first lines)."""
+    start = 0
+    for m in _HTML_MARKUP.finditer(text):
+        if not is_blank(text[start : m.start()]):
+            return False
+        start = m.end()
+    return is_blank(text[start:])
+
+
+def _family(suffix: str) -> str:
     return TEXT_SUFFIXES.get(suffix) or BINARY_SUFFIXES[suffix]
 
 

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from gdparse.batch import parse_many
-from gdparse.errors import CorruptFileError, FileTooLargeError, GdparseError, UnsupportedFormatError
+from gdparse.errors import (
+    CorruptFileError,
+    EmptyInputError,
+    FileTooLargeError,
+    GdparseError,
+    UnsupportedFormatError,
+)
 from gdparse.read import read, read_bytes
 from gdparse.readers import safezip
 from tests.fixtures.issue6.helpers import docx, p, seed_pdf
@@ -52,6 +58,26 @@ def zip_bomb() -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", b"<" + b" " * (40 * 1024 * 1024) + b">")
+    return out.getvalue()
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pages))
+    return _pdf(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+        + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages,
+        b"<< /Size %d /Root 1 0 R >>" % (3 + pages),
+    )
+
+
+def scanned_pdf() -> bytes:
+    """One page holding an image and no text layer, as a scanner makes it."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (400, 200), 255)
+    ImageDraw.Draw(image).rectangle((40, 80, 360, 120), fill=0)
+    out = io.BytesIO()
+    image.save(out, format="PDF")
     return out.getvalue()
 
 
@@ -128,6 +154,7 @@ def test_a_batch_goes_on_past_broken_files(tmp_path: Path, monkeypatch: pytest.M
         "c.docx": zip_bomb(),
         "d.pdf": blank_page,
         "e.pdf": PDF,
+        "f.pdf": scanned_pdf(),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -135,8 +162,25 @@ def test_a_batch_goes_on_past_broken_files(tmp_path: Path, monkeypatch: pytest.M
     assert results["a.docx"][0] is not None and results["e.pdf"][0] is not None
     assert "encrypted" in results["b.pdf"][1]
     assert "zip bomb" in results["c.docx"][1]
-    assert "scanned PDF" in results["d.pdf"][1]
+    assert "blank" in results["d.pdf"][1]  # nothing on the page: empty, not a scan
+    assert "scanned PDF" in results["f.pdf"][1]
 
 
 def test_unsupported_error_is_a_gdparse_error() -> None:
     assert issubclass(UnsupportedFormatError, GdparseError) and issubclass(CorruptFileError, GdparseError)
+
+
+@pytest.mark.parametrize("pages", [1, 3])
+def test_a_pdf_of_blank_pages_is_empty(pages: int) -> None:
+    with pytest.raises(EmptyInputError, match="blank") as info:
+        read_bytes(blank_pdf(pages), "blank.pdf")
+    assert info.value.path == "blank.pdf"
+
+
+def test_a_scan_in_which_ocr_finds_no_text_is_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdparse.readers import ocr
+
+    monkeypatch.setattr(ocr, "why_unavailable", lambda: None)
+    monkeypatch.setattr(ocr, "ocr_pages", lambda data, path, pages: {})
+    with pytest.raises(EmptyInputError, match="OCR found no text"):
+        read_bytes(scanned_pdf(), "scan.pdf")

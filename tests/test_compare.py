@@ -3,6 +3,8 @@ with lineage, coverage; and the data those rules rest on."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pd = pytest.importorskip("pandas")
@@ -18,6 +20,7 @@ from gdparse.compare_base import (  # noqa: E402
     lower_is_better,
     national_level,
 )
+from gdparse.errors import GdparseError  # noqa: E402
 from gdparse.extract.indicators import indicator, match_indicator  # noqa: E402
 from tests.conftest import ROOT, parsed, seed_corpus  # noqa: E402
 
@@ -45,9 +48,77 @@ def test_load_reads_jsonl_and_reports_bad_files(tmp_path) -> None:
         Corpus.load(bad)
 
 
+def _parse_outputs(out, *seeds: str, fmt: str = "json") -> None:
+    from gdparse.cli import main
+    from tests.conftest import seed_path
+
+    args = ["parse", *(str(seed_path(s)) for s in seeds), "-o", str(out), "--format", fmt, "--jobs", "1"]
+    assert main([*args, "--no-progress"]) == 0
+
+
+def test_load_reads_every_output_gdparse_writes(tmp_path) -> None:
+    _parse_outputs(tmp_path / "json", "002", "004")
+    _parse_outputs(tmp_path / "jsonl", "000", fmt="jsonl")
+    (tmp_path / "json" / "errors.jsonl").write_text("", encoding="utf-8")
+    from_folder = Corpus.load(tmp_path / "json")
+    assert sorted(d.source.sha256 for d in from_folder.documents) == sorted(
+        parsed(s).source.sha256 for s in ("002", "004"))
+    assert not from_folder.failures
+    assert len(Corpus.load(tmp_path / "jsonl")) == 1
+    (single,) = (tmp_path / "json").glob("004*.json")
+    assert Corpus.load(single).documents[0].text == parsed("004").text
+    assert len(Corpus.load(tmp_path)) == 3  # both folders at once
+
+
+def test_load_keeps_a_document_found_twice_once(tmp_path) -> None:
+    _parse_outputs(tmp_path, "002")
+    _parse_outputs(tmp_path, "002", fmt="jsonl")  # the same plan as documents.jsonl beside its .json
+    c = Corpus.load(tmp_path)
+    assert len(c) == 1
+    assert [reason for path, reason in c.skipped if "kept once" in reason]
+    assert "errors.jsonl empty when nothing failed" in dict(c.skipped)[str(tmp_path / "errors.jsonl")]
+
+
+def test_load_tells_gold_annotations_from_documents_by_content(tmp_path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "002.txt").write_text(parsed("002").text, encoding="utf-8")  # a user's plans in a folder named gold
+    (gold / "002.json").write_bytes((ROOT / "corpora" / "gold" / "002.json").read_bytes())
+    c = Corpus.load(tmp_path)
+    assert len(c) == 1 and not c.failures
+    assert [(path, "gold annotation" in reason) for path, reason in c.skipped] == [(str(gold / "002.json"), True)]
+    with pytest.raises(GdparseError, match="gold annotation"):
+        Corpus.load(gold / "002.json")
+
+
+def test_load_of_the_repository_corpus_skips_gold_and_manifest() -> None:
+    c = Corpus.load(ROOT / "corpora")
+    assert len(c) == 5 and not c.failures
+    assert {Path(path).name for path, _ in c.skipped} == {"manifest.csv", *(f"00{i}.json" for i in range(5))}
+
+
+def test_load_of_a_missing_path_is_file_not_found(tmp_path) -> None:
+    from gdparse.errors import InputNotFoundError
+
+    with pytest.raises(FileNotFoundError) as info:
+        Corpus.load(tmp_path / "nowhere")
+    assert isinstance(info.value, InputNotFoundError) and "nowhere" in str(info.value)
+
+
+def test_load_warns_when_a_folder_holds_nothing_readable(tmp_path) -> None:
+    (tmp_path / "notes.xlsx").write_bytes(b"x")
+    with pytest.warns(UserWarning, match="no plan files and no gdparse documents"):
+        c = Corpus.load(tmp_path)
+    assert len(c) == 0 and c.skipped
+    with pytest.raises(KeyError, match="the corpus is empty"):
+        c.get("003")
+
+
 def test_unknown_plan_names_the_ids() -> None:
     with pytest.raises(KeyError, match="003_lang-son"):
         corpus().get("999")
+    with pytest.raises(KeyError, match="did you mean 'Lạng Sơn 2026'"):
+        corpus().get("Lang Son 2026")
 
 
 def test_side_by_side_lang_son_bac_ninh_national_2030() -> None:

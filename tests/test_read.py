@@ -13,6 +13,7 @@ from gdparse.errors import (
     EncodingError,
     FileTooLargeError,
     GdparseError,
+    InputNotFoundError,
     UnsupportedFormatError,
 )
 from gdparse.read import read, read_bytes
@@ -70,9 +71,10 @@ def test_size_limit(tmp_path) -> None:
 
 
 def test_missing_file_names_the_file(tmp_path) -> None:
-    with pytest.raises(UnsupportedFormatError) as info:
+    with pytest.raises(InputNotFoundError) as info:
         read(tmp_path / "nope.txt")
     assert "nope.txt" in str(info.value)
+    assert isinstance(info.value, FileNotFoundError) and isinstance(info.value, GdparseError)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +109,35 @@ def test_damaged_utf8_is_read_and_says_so() -> None:
     raw = read_bytes(data, "cut.txt")
     assert raw.encoding.startswith("utf-8 (1 invalid")
     assert raw.text.count("\ufffd") == 1
+
+
+UNICODE_SPACES = "\u3000\u00a0\u2003\n\u3000\r\n\u2003\u00a0\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"", "empty.txt"),
+        (UNICODE_SPACES.encode("utf-8"), "spaces.txt"),
+        (codecs.BOM_UTF8 + UNICODE_SPACES.encode("utf-8"), "spaces-bom.txt"),
+        (codecs.BOM_UTF16_LE + UNICODE_SPACES.encode("utf-16-le"), "spaces-utf16.txt"),
+        ("\u200b\ufeff \u2060\n".encode(), "zero-width.md"),
+        (b"<html><body><p>&nbsp;</p>\n<br/></body></html>", "blank.html"),
+    ],
+)
+def test_a_text_without_a_visible_character_is_empty_in_every_encoding(data: bytes, name: str) -> None:
+    # One rule, on the decoded text: an empty file and a file of Unicode spaces are both empty.
+    with pytest.raises(EmptyInputError) as info:
+        read_bytes(data, name)
+    assert info.value.path == name
+
+
+def test_a_docx_without_text_is_empty() -> None:
+    from tests.fixtures.issue6.helpers import docx, p
+
+    with pytest.raises(EmptyInputError, match="DOCX file holds no text"):
+        read_bytes(docx(p("\u3000"), p("")), "blank.docx")
+
+
+def test_unicode_spaces_around_text_are_kept() -> None:
+    assert read_bytes(f"{UNICODE_SPACES}Kế hoạch{UNICODE_SPACES}".encode(), "a.txt").text.strip() == "Kế hoạch"

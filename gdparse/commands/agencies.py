@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print("gdparse agencies: give PATH… or --registry", file=sys.stderr)
         return 2
     status = 0
-    files = expand_inputs(args.paths)
+    files = expand_inputs(args.paths, report=sys.stderr)
     for path, doc, cause in parse_many(files, progress=False):
         if doc is None:
             warn(f"{path}: {cause}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from gdparse.batch import expand_inputs, parse_many
 from gdparse.terminal import warn
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     status = 0
-    files = expand_inputs(args.paths)
+    files = expand_inputs(args.paths, report=sys.stderr)
     for path, doc, cause in parse_many(files, progress=False):
         if doc is None:
             warn(f"{path}: {cause}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gdparse.terminal import warn
+from gdparse.commands.corpus_input import load_corpus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,12 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gdparse.compare import Corpus
     from gdparse.export import export_corpus
 
-    corpus = Corpus.load(*args.paths)
-    for path, cause in corpus.failures:
-        warn(f"{path}: {cause}")
+    corpus = load_corpus(args.paths, args.command)
+    if corpus is None:
+        return 1
     if args.diff:
         try:
             print(corpus.diff(*args.diff, map_successors=not args.as_written).summary())

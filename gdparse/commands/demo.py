@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import sys
 from pathlib import Path
 
 from gdparse.batch import expand_inputs, parse_many, safe_name, write_atomic
@@ -78,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus, out = Path(args.corpus), Path(args.output)
-    files = [f for f in expand_inputs([corpus]) if "gold" not in f.parts]
+    files = expand_inputs([corpus], report=sys.stderr)  # gold annotations are JSON: not plans
     if not files:
         warn(f"gdparse demo: no documents under {corpus}")
         return 2

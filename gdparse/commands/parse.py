@@ -3,8 +3,11 @@
 Documents are written as they finish, each input parsed once. With ``-o DIR`` the folder is
 locked for the run (a second batch into it is refused), a rerun skips the inputs already written
 (``--fresh`` starts over) and failed files are listed in ``DIR/errors.jsonl``. ``--format json``
-mirrors the inputs: ``DIR/a/plan.docx.json`` for ``a/plan.docx`` under a folder given. Exit
-codes: 0 all parsed, 1 some failed, 2 usage error or an output folder that cannot be used.
+mirrors the inputs: ``DIR/a/plan.docx.json`` for ``a/plan.docx`` under a folder given. Every path
+found is parsed or listed with its reason (:mod:`gdparse.inputs`): inputs refused before reading
+(missing, unreadable, a pipe or a device) fail and are never opened; files in folders that are not
+plans are skipped, on stderr and in the error report. Exit codes: 0 all parsed (skipped files do
+not count), 1 some failed, 2 usage error or an output folder that cannot be used.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from gdparse.batch import (
     OutputError,
     OutputLock,
     default_jobs,
-    expand_inputs,
     file_sha256,
     output_names,
     output_path,
@@ -34,7 +36,10 @@ from gdparse.batch import (
     write_atomic,
 )
 from gdparse.deadline import DEFAULT_SECONDS
+from gdparse.inputs import Inputs, discover, list_not_plans
 from gdparse.terminal import warn
+
+SKIPPED = "Skipped"  # the error column of a path that is not a plan (not a failure)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -88,8 +93,10 @@ class _Tally:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = _unique(expand_inputs(args.paths))
-    if not files:
+    found = discover(args.paths)
+    files = _unique(list(found.files))
+    if not files and not found.rejected:
+        list_not_plans(found)
         warn("gdparse parse: no input files found")
         return 2
     if args.dask:
@@ -113,12 +120,13 @@ def run(args: argparse.Namespace) -> int:
         except (OutputError, OSError) as exc:
             warn(f"gdparse parse: {exc}")
             return 2
-        return _parse_into(args, files, out, sink, report)
+        return _parse_into(args, found, files, out, sink, report)
 
 
-def _parse_into(args: argparse.Namespace, files: list[Path], out: Path | None, sink: JsonlSink | None,
-                report: ErrorReport | None) -> int:
-    """Parse what is not parsed yet, write each document as it comes, name each failure."""
+def _parse_into(args: argparse.Namespace, found: Inputs, files: list[Path], out: Path | None,
+                sink: JsonlSink | None, report: ErrorReport | None) -> int:
+    """Parse what is not parsed yet, write each document as it comes, name each failure and each
+    path found that is not parsed."""
     names = {} if out is None or sink is not None else \
         output_names(files, [Path(p) for p in args.paths if Path(p).is_dir()], ".json")
     if args.fresh or out is None:
@@ -127,7 +135,7 @@ def _parse_into(args: argparse.Namespace, files: list[Path], out: Path | None, s
         todo = [f for f in files if not sink.done or file_sha256(f) not in sink.done]
     else:
         todo = [f for f in files if not _json_output_done(f, out / names[f])]
-    tally = _Tally()
+    tally = _Tally(failed=_list_unparsed(found, report))
     by_path = {str(f): f for f in todo}
     with progress_bar(len(todo), not args.no_progress) as bar:
         for result in _results(args, list(by_path), indent=None if args.format == "jsonl" else 1):
@@ -141,8 +149,24 @@ def _parse_into(args: argparse.Namespace, files: list[Path], out: Path | None, s
         note = f", {skipped} already parsed" if skipped else ""
         note += f", {tally.repeated} with the same content as another input (not written again)" if tally.repeated else ""
         note += f", {tally.failed} failed (listed in {report.path})" if tally.failed and report is not None else ""
+        not_plans = len(found.not_plans())
+        if not_plans and report is not None:
+            note += f", {not_plans} skipped as not plans (listed in {report.path})"
         warn(f"wrote {tally.written} document(s) to {out}/{note}")
     return 1 if tally.failed else 0
+
+
+def _list_unparsed(found: Inputs, report: ErrorReport | None) -> int:
+    """Name on stderr and in the error report (sha256 null: never read) the inputs refused before
+    reading and the paths that are not plans; return the number refused (failures)."""
+    unparsed = [FileResult(str(e.path), None, error=type(e).__name__, cause=e.cause) for e in found.rejected]
+    unparsed += [FileResult(str(s.path), None, error=SKIPPED, cause=s.reason) for s in found.not_plans()]
+    for result in unparsed:
+        skipped = result.error == SKIPPED
+        warn(f"{result.path}: {'skipped: ' if skipped else ''}{result.cause}")
+        if report is not None:
+            report.write(result)
+    return len(found.rejected)
 
 
 def _unique(files: list[Path]) -> list[Path]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from gdparse.batch import write_atomic
-from gdparse.terminal import warn
+from gdparse.commands.corpus_input import load_corpus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,12 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gdparse.compare import Corpus
     from gdparse.report import render
 
-    corpus = Corpus.load(*args.paths)
-    for path, cause in corpus.failures:
-        warn(f"{path}: {cause}")
+    corpus = load_corpus(args.paths, args.command)
+    if corpus is None:
+        return 1
     if not len(corpus):
         print("gdparse report: no plan could be read", file=sys.stderr)
         return 2 if not corpus.failures else 1

@@ -60,7 +60,7 @@ def _fmt(x: float | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = expand_inputs(args.paths)
+    files = expand_inputs(args.paths, report=sys.stderr)
     if not files:
         print("no input files", file=sys.stderr)
         return 2

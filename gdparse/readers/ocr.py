@@ -11,7 +11,7 @@ from functools import cache
 
 import pypdfium2 as pdfium
 
-from gdparse.errors import CorruptFileError, UnsupportedFormatError
+from gdparse.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from gdparse.read import RawDocument
 
 DPI = 300
@@ -47,7 +47,7 @@ def ocr_pdf(data: bytes, path: str, n_pages: int) -> RawDocument:
     layouts = [PageLayout(n, *size, chars.get(n, [])) for n, size in zip(range(1, n_pages + 1), _page_sizes(data))]
     text, starts = render(layouts)
     if not text.strip():
-        raise UnsupportedFormatError(path, f"a scanned PDF of {n_pages} pages in which OCR found no text")
+        raise EmptyInputError(path, f"a scanned PDF of {n_pages} pages in which OCR found no text")
     return RawDocument(
         path=path,
         sha256="",

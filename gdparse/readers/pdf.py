@@ -9,7 +9,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import regex
 
-from gdparse.errors import CorruptFileError, UnsupportedFormatError
+from gdparse.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from gdparse.read import RawDocument
 from gdparse.readers import ocr
 from gdparse.readers.pdflayout import PageLayout, TableBlock, render
@@ -25,6 +25,8 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
     scanned = [i + 1 for i, n in enumerate(counts) if n < MIN_TEXT_CHARS]
     notes: list[str] = []
     if scanned and len(scanned) == len(counts):
+        if all_pages_blank(data, path):
+            raise EmptyInputError(path, f"the PDF holds no text: its {_pages(len(counts))} blank (no text, no images)")
         return ocr.ocr_pdf(data, path, len(counts))
     layouts = page_layouts(data, path, skip=set(scanned))
     if scanned:
@@ -79,6 +81,25 @@ def text_chars_per_page(data: bytes, path: str) -> list[int]:
         raise CorruptFileError(path, f"damaged PDF: cannot read its pages ({exc})") from None
     finally:
         doc.close()
+
+
+def all_pages_blank(data: bytes, path: str) -> bool:
+    """True when no page has any content (no text, image or drawing): an empty PDF, not a scan."""
+    doc = _open(data, path)
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            n_objects = pdfium.raw.FPDFPage_CountObjects(page.raw)
+            page.close()
+            if n_objects:
+                return False
+        return True
+    finally:
+        doc.close()
+
+
+def _pages(n: int) -> str:
+    return "page is" if n == 1 else f"{n} pages are"
 
 
 def page_layouts(data: bytes, path: str, *, skip: set[int] = frozenset()) -> list[PageLayout]:
