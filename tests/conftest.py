@@ -48,9 +48,45 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def regen_requested(config: pytest.Config) -> bool:
+    return bool(config.getoption("--regen-golden") or os.environ.get("GDPARSE_REGEN_GOLDEN"))
+
+
+REWRITTEN = pytest.StashKey[list[str]]()
+
+
 @pytest.fixture(scope="session")
 def regen_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--regen-golden") or os.environ.get("GDPARSE_REGEN_GOLDEN"))
+    return regen_requested(request.config)
+
+
+@pytest.fixture(scope="session")
+def golden_rewritten(request: pytest.FixtureRequest) -> list[str]:
+    """The cases whose golden output this run rewrote (with --regen-golden)."""
+    return request.config.stash.setdefault(REWRITTEN, [])
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A run that regenerates goldens never passes, even when nothing changed: the flag cannot be
+    # left on in a command that is meant to check.
+    if regen_requested(session.config) and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if not regen_requested(config):
+        return
+    rewritten = config.stash.get(REWRITTEN, [])
+    terminalreporter.write_sep("=", "golden outputs regenerated", yellow=True)
+    terminalreporter.write_line(
+        f"{len(rewritten)} cases rewritten in tests/golden/ (their diffs are in the failures above)"
+        if rewritten else "no golden output changed"
+    )
+    for case_id in rewritten:
+        terminalreporter.write_line(f"  {case_id}")
+    terminalreporter.write_line(
+        "this run fails on purpose: check the diffs, commit, and run again without --regen-golden"
+    )
 
 
 def seed_path(seed_id: str) -> Path:
