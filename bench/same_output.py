@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.golden_cases import SEED_IDS, document_cases, mutant_cases  # noqa: E402
+from tests.conftest import SEED_IDS  # noqa: E402
+from tests.golden_cases import document_cases, mutant_cases  # noqa: E402
 from tests.golden_check import show  # noqa: E402
 
 

@@ -53,6 +53,7 @@ def regen_requested(config: pytest.Config) -> bool:
 
 
 REWRITTEN = pytest.StashKey[list[str]]()
+LISTED_REWRITTEN = 20
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +80,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     rewritten = config.stash.get(REWRITTEN, [])
     terminalreporter.write_sep("=", "golden outputs regenerated", yellow=True)
     terminalreporter.write_line(
-        f"{len(rewritten)} cases rewritten in tests/golden/ (their diffs are in the failures above)"
+        f"{len(rewritten)} cases rewritten in tests/golden/ (diffs: the failures above, git diff tests/golden/)"
         if rewritten else "no golden output changed"
     )
-    for case_id in rewritten:
+    for case_id in rewritten[:LISTED_REWRITTEN]:
         terminalreporter.write_line(f"  {case_id}")
+    if len(rewritten) > LISTED_REWRITTEN:
+        terminalreporter.write_line(f"  … and {len(rewritten) - LISTED_REWRITTEN} more")
     terminalreporter.write_line(
         "this run fails on purpose: check the diffs, commit, and run again without --regen-golden"
     )

@@ -29,11 +29,10 @@ from gdparse.errors import GdparseError
 from gdparse.outline import outline
 from gdparse.pipeline import parse_raw
 from gdparse.read import read_bytes
+from tests.conftest import ROOT, SEEDS
+from tests.fixtures.issue6.helpers import seed_docx
 from tests.fuzzing import mutate
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
-SEED_IDS = [p.name[:3] for p in SEEDS]
 PHENOMENA = sorted((ROOT / "tests" / "fixtures" / "phenomena").glob("*.txt"))
 PDF_FIXTURES = ROOT / "tests" / "fixtures" / "issue6"
 MUTANTS_PER_SEED = 60
@@ -48,10 +47,6 @@ class Case:
     name: str
     data: Callable[[], bytes]
 
-    @property
-    def group(self) -> str:
-        return self.id.split("/", 1)[0]
-
 
 def relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
@@ -65,12 +60,6 @@ def text_to_html(text: str) -> bytes:
     """A plan as a web page: one paragraph per line, its text escaped."""
     body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n"))
     return f"<html><body>{body}</body></html>".encode()
-
-
-def seed_docx(seed_id: str) -> bytes:
-    from tests.fixtures.issue6.helpers import seed_docx as build
-
-    return build(seed_id)
 
 
 def mutant_text(seed_id: str, index: int) -> str:

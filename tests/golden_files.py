@@ -20,7 +20,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.golden_cases import ROOT, Rendered, canonical, sha256
+from tests.conftest import ROOT
+from tests.golden_cases import Rendered, canonical, sha256
 
 GOLDEN = ROOT / "tests" / "golden"
 MUTANTS = GOLDEN / "mutants"

@@ -14,10 +14,9 @@ import lzma
 import pytest
 
 from tests import golden_files
+from tests.conftest import ROOT, SEED_IDS
 from tests.golden_cases import (
     MUTANTS_PER_SEED,
-    ROOT,
-    SEED_IDS,
     Case,
     canonical,
     document_cases,
