@@ -23,7 +23,7 @@ from tests.golden_cases import (
     render,
     sha256,
 )
-from tests.golden_check import check_document, check_mutants
+from tests.golden_check import check_document, check_mutants, show
 from tests.golden_diff import leaf_changes, report
 from tests.golden_files import (
     DOCUMENT_SUFFIXES,
@@ -120,6 +120,23 @@ def test_a_changed_golden_is_reported_and_rewritten_on_request(golden_copy) -> N
     assert rewritten.rewritten == [SMALL.id]
     assert golden_files.read_document(SMALL.id) == files
     assert check_document(SMALL, regen=False).report == ""
+
+
+def test_show_gives_the_whole_diff(golden_copy) -> None:
+    files = rendered_files(render(SMALL))
+    golden_files.write_document(SMALL.id, {**files, ".text": files[".text"].replace("\n", "\n\n")})
+    whole = show(SMALL.id)
+    assert whole.startswith(f"{SMALL.id}: output changed") and "more diff lines" not in whole
+    assert len([line for line in whole.splitlines() if line == "+"]) == 0 < whole.count("\n-\n")
+    golden_files.write_document(SMALL.id, files)
+    assert show(SMALL.id) == ""
+    with pytest.raises(KeyError):
+        show("phenomena/no-such-plan")
+
+
+def test_goldens_are_read_as_committed_at_a_revision() -> None:
+    assert golden_files.stored_bytes(README, "HEAD").startswith(b"# Golden outputs")
+    assert golden_files.stored_bytes(GOLDEN / "no-such-file", "HEAD") is None
 
 
 def test_a_missing_golden_is_reported(golden_copy) -> None:
