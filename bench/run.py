@@ -209,18 +209,21 @@ def bench_batch(folder: Path, n: int, jobs_list: list[int]) -> str:
 
 
 def bench_big(seed: Path, megabytes: int) -> str:
+    """One huge input through ``gdparse parse``, written as JSON Lines and as indented JSON."""
     text = seed.read_text(encoding="utf-8")
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.txt"
         k = max(1, int(megabytes * 1e6 / len(text.encode("utf-8"))))
         path.write_text("\n\n".join([text] * k), encoding="utf-8")
         mb = path.stat().st_size / 1e6
-        out = Path(tmp) / "out"
-        wall, peak = run_cli(["parse", str(path), "-o", str(out), "--format", "jsonl", "--no-progress"])
-        ok = (out / "documents.jsonl").exists() and (out / "documents.jsonl").stat().st_size > 0
-    return table(["input", "parsed", "wall s", "MB/s", "peak RSS MB"],
-                 [[f"{mb:.0f} MB ({k} copies of {seed.name[:3]})", "yes" if ok else "NO", f"{wall:.0f}",
-                   f"{mb / wall:.2f}", f"{peak:.0f}"]])
+        for fmt, output in (("jsonl", "documents.jsonl"), ("json", "big.txt.json")):
+            out = Path(tmp) / f"out-{fmt}"
+            wall, peak = run_cli(["parse", str(path), "-o", str(out), "--format", fmt, "--no-progress"])
+            ok = (out / output).exists() and (out / output).stat().st_size > 0
+            rows.append([f"{mb:.0f} MB ({k} copies of {seed.name[:3]})", f"`--format {fmt}`", "yes" if ok else "NO",
+                         f"{wall:.0f}", f"{mb / wall:.2f}", f"{peak:.0f}"])
+    return table(["input", "output", "parsed", "wall s", "MB/s", "peak RSS MB"], rows)
 
 
 # --- PDF ------------------------------------------------------------------------------------
