@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from gdparse.extract.catalogue import national_catalogue
+from gdparse.knowledge.documents import national_catalogue
 from gdparse.model import PlanDocument
 
 GENERATIONS = ("2006-2010", "2011-2015", "2016-2020", "2021-2030", "2026-2030", "annual")

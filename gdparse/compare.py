@@ -7,7 +7,7 @@
     corpus.diff(old, new)                              # see gdparse.diff
 
 Every table is a new DataFrame; the corpus itself is immutable. Columns are documented in
-``gdparse/data/columns.yaml``.
+``gdparse/knowledge/data/columns.yaml``.
 """
 
 from __future__ import annotations
@@ -38,18 +38,17 @@ from gdparse.compare_base import (
 )
 from gdparse.compare_targets import choose_rows, milestone_rows, rank_among_plans
 from gdparse.errors import GdparseError
-from gdparse.extract.indicators import catalogue, indicator
 from gdparse.file_access import read_regular, stat_path
 from gdparse.inputs import OUTPUT_SUFFIXES, output_kind
+from gdparse.knowledge.columns import column_dictionary
+from gdparse.knowledge.indicators import catalogue, indicator
 from gdparse.model import PlanDocument
 
 
 def _frame(rows: list[dict], table: str) -> pd.DataFrame:
-    """A table from rows; with no rows, still the documented columns (data/columns.yaml)."""
+    """A table from rows; with no rows, still the documented columns (the column dictionary)."""
     if rows:
         return pd.DataFrame(rows)
-    from gdparse.export import column_dictionary
-
     return pd.DataFrame(columns=list(column_dictionary().tables[table].columns))
 
 

@@ -1,59 +1,17 @@
-"""Shared vocabulary of the comparison stage: plan identity, national levels, indicator
-crosswalk between strategy generations, agency lineage and the domain of a responsibility.
+"""Shared vocabulary of the comparison stage: plan identity, national levels, agency names and
+successors, and the domain of a responsibility.
 
-Pure functions over :class:`PlanDocument` and the data files; no I/O beyond loading those.
+Pure functions over :class:`PlanDocument` and :mod:`gdparse.knowledge`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import PurePath
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from gdparse.extract.indicators import Indicator, NationalMilestone, catalogue, indicator
-from gdparse.extract.rules import load_yaml
+from gdparse.knowledge.agencies import LineageChange, agencies, successor_of
+from gdparse.knowledge.indicators import Indicator, NationalMilestone, catalogue, indicator
 from gdparse.model import PlanDocument, Responsibility
-from gdparse.registry import LineageChange, agencies, successor_of
-
-CROSSWALK_FILE = "indicator_crosswalk.yaml"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class CrosswalkPair(_Strict):
-    old: str
-    new: str
-    note: str | None = None
-    examples: tuple[tuple[str, str], ...] = Field(min_length=1)
-
-
-class Crosswalk(_Strict):
-    version: int
-    pairs: tuple[CrosswalkPair, ...]
-
-
-@cache
-def crosswalk() -> Crosswalk:
-    """The 2011-2020 -> 2021-2030 indicator pairs (``data/indicator_crosswalk.yaml``), validated."""
-    data = Crosswalk.model_validate(load_yaml(CROSSWALK_FILE))
-    known = {i.id for i in catalogue().indicators}
-    for pair in data.pairs:
-        for ref in (pair.old, pair.new):
-            if ref not in known:
-                raise ValueError(f"{CROSSWALK_FILE}: unknown indicator id {ref}")
-    return data
-
-
-def current_indicator(indicator_id: str | None) -> str | None:
-    """The 2021-2030 indicator an older one continues as (itself if none)."""
-    if indicator_id is None:
-        return None
-    return next((p.new for p in crosswalk().pairs if p.old == indicator_id), indicator_id)
-
 
 # ---------------------------------------------------------------- plans
 

@@ -1,7 +1,7 @@
 """Targets aligned by national indicator: one row per milestone with the national level in force
 that year, whether the province is more or less ambitious, and earlier or later.
 
-Rows are plain dicts (columns documented in ``data/columns.yaml``); :mod:`gdparse.compare`
+Rows are plain dicts (columns documented in ``knowledge/data/columns.yaml``); :mod:`gdparse.compare`
 makes them tables.
 """
 
@@ -11,7 +11,6 @@ from collections import defaultdict
 
 from gdparse.compare_base import (
     ambition,
-    current_indicator,
     effective,
     indicator_parts,
     lower_is_better,
@@ -19,7 +18,7 @@ from gdparse.compare_base import (
     plan_id,
     plan_year,
 )
-from gdparse.extract.indicators import indicator
+from gdparse.knowledge.indicators import current_indicator, indicator
 from gdparse.model import Milestone, PlanDocument, Target
 
 

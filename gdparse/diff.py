@@ -1,7 +1,7 @@
 """Diff of two plans: targets added, removed or changed, and responsibilities moved.
 
-Targets are aligned by national indicator, carried across strategy generations by
-``data/indicator_crosswalk.yaml`` (a 2011-2015 plan's NS2020-4.1 meets a 2024 plan's
+Targets are aligned by national indicator, carried across strategy generations by the indicator
+crosswalk (:mod:`gdparse.knowledge.indicators`: a 2011-2015 plan's NS2020-4.1 meets a 2024 plan's
 NS2030-4.1); targets without an indicator are aligned by identical text. Responsibilities are
 compared per policy domain: the agencies holding the given roles in each plan, with
 predecessors mapped to successors on request (and each mapping marked).
@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 from gdparse.compare_base import (
     agency_name,
-    current_indicator,
     format_milestone,
     map_agency,
     plan_label,
     responsibility_domain,
 )
-from gdparse.extract.indicators import indicator
+from gdparse.knowledge.indicators import current_indicator, indicator
 from gdparse.model import PlanDocument, Target
 from gdparse.vietnamese import fold
 

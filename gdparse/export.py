@@ -1,6 +1,6 @@
 """Exports for other tools: every comparison table as CSV and Parquet, documents as JSON Lines,
 the responsibility graph as GraphML and node-link JSON, and the column dictionary
-(``data/columns.yaml``) as ``COLUMNS.md`` next to the tables.
+(:mod:`gdparse.knowledge.columns`) as ``COLUMNS.md`` next to the tables.
 
 I/O lives here; the tables come from :class:`gdparse.compare.Corpus`.
 """
@@ -8,50 +8,15 @@ I/O lives here; the tables come from :class:`gdparse.compare.Corpus`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from gdparse.batch import write_atomic
 from gdparse.errors import GdparseError
-from gdparse.extract.rules import load_yaml
+from gdparse.knowledge.columns import COLUMNS_FILE, column_dictionary
+from gdparse.knowledge.loader import DATA_FOLDER
 from gdparse.model import PlanDocument
 
-COLUMNS_FILE = "columns.yaml"
 FORMATS = ("csv", "parquet")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class TableDoc(_Strict):
-    description: str
-    columns: dict[str, str]
-    other_columns: str | None = None
-
-
-class GraphDoc(_Strict):
-    nodes: dict[str, str]
-    edges: dict[str, str]
-
-
-class ColumnDictionary(_Strict):
-    version: int
-    tables: dict[str, TableDoc]
-    graph: GraphDoc
-
-
-@cache
-def column_dictionary() -> ColumnDictionary:
-    """The column dictionary, validated (every description non-empty)."""
-    data = ColumnDictionary.model_validate(load_yaml(COLUMNS_FILE))
-    for name, table in data.tables.items():
-        for column, text in table.columns.items():
-            if not text.strip():
-                raise ValueError(f"{COLUMNS_FILE}: {name}.{column} has an empty description")
-    return data
 
 
 def undocumented(name: str, columns: Iterable[str]) -> list[str]:
@@ -72,7 +37,7 @@ def check_documented(tables: Mapping[str, object]) -> None:
         elif missing:
             problems.append(f"{name}: {', '.join(missing)}")
     if problems:
-        raise GdparseError(f"gdparse/data/{COLUMNS_FILE}", "undocumented columns: " + "; ".join(problems))
+        raise GdparseError(f"{DATA_FOLDER}/{COLUMNS_FILE}", "undocumented columns: " + "; ".join(problems))
 
 
 def columns_markdown(names: Iterable[str] | None = None) -> str:

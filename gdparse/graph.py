@@ -25,16 +25,15 @@ import networkx as nx
 from gdparse.citation_graph import generation
 from gdparse.compare_base import (
     agency_name,
-    current_indicator,
     map_agency,
     plan_id,
     plan_label,
     plan_year,
     responsibility_domain,
 )
-from gdparse.extract.indicators import indicator
+from gdparse.knowledge.agencies import agencies
+from gdparse.knowledge.indicators import current_indicator, indicator
 from gdparse.model import PlanDocument
-from gdparse.registry import agencies
 
 QUOTE_LIMIT = 300  # edges carry the quote for readers of the GraphML; long clauses are cut
 

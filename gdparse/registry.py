@@ -1,109 +1,16 @@
-"""The agency registry (gdparse/data/agencies.yaml) and lineage (lineage.yaml, provinces from
-``vietnamadminunits``): load once, validate, and answer "what is this name" and "what became of it".
+"""Matching keys of agency names and the index of the registry's aliases by key
+(:mod:`gdparse.knowledge.agencies`, province names from :mod:`gdparse.knowledge.provinces`): answer
+"what is this name".
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
-from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, field_validator
 
-from gdparse.model import AgencyLevel, AgencyType
-from gdparse.rules import load_yaml
+from gdparse.knowledge.agencies import PROVINCE_SLOT, agencies
 from gdparse.vietnamese import fold
-
-PROVINCE_SLOT = "{province}"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _lines(value: object) -> tuple[str, ...]:
-    """Aliases and examples are a YAML list or a block string with one entry per line."""
-    if value is None:
-        return ()
-    items = value.splitlines() if isinstance(value, str) else list(value)
-    return tuple(str(i).strip() for i in items if str(i).strip())
-
-
-class AgencyEntry(_Strict):
-    id: str
-    name: str
-    type: AgencyType
-    level: AgencyLevel
-    collective: bool = False
-    valid_from: int | None = None
-    valid_to: int | None = None
-    aliases: tuple[str, ...]
-    examples: tuple[str, ...] = ()
-
-    @field_validator("aliases", "examples", mode="before")
-    @classmethod
-    def _split(cls, v: object) -> tuple[str, ...]:
-        return _lines(v)
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, v: str) -> str:
-        if not regex.fullmatch(r"(central|province|district|commune|collective)\.[a-z0-9_]+", v):
-            raise ValueError(f"agency id {v!r} is not level-prefixed snake case")
-        return v
-
-    def valid_in(self, year: int | None) -> bool:
-        if year is None:
-            return True
-        return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
-
-
-class AgencyFile(_Strict):
-    version: int
-    agencies: tuple[AgencyEntry, ...]
-
-
-class LineageChange(_Strict):
-    predecessor: str
-    successor: str
-    date: dt.date
-    kind: Literal["merged", "renamed", "split", "abolished"]
-    note: str | None = None
-    examples: tuple[str, ...] = ()
-
-
-class LineageFile(_Strict):
-    version: int
-    changes: tuple[LineageChange, ...]
-
-
-def _load_yaml(name: str) -> dict:
-    return load_yaml(name)
-
-
-@cache
-def agencies() -> dict[str, AgencyEntry]:
-    """Registry entries by id (validated; ids unique)."""
-    data = AgencyFile.model_validate(_load_yaml("agencies.yaml"))
-    out: dict[str, AgencyEntry] = {}
-    for entry in data.agencies:
-        if entry.id in out:
-            raise ValueError(f"duplicate agency id {entry.id}")
-        out[entry.id] = entry
-    return out
-
-
-@cache
-def lineage() -> tuple[LineageChange, ...]:
-    data = LineageFile.model_validate(_load_yaml("lineage.yaml"))
-    known = agencies()
-    for c in data.changes:
-        for ref in (c.predecessor, c.successor):
-            if ref not in known:
-                raise ValueError(f"lineage refers to unknown agency {ref}")
-    return data.changes
-
 
 # ---------------------------------------------------------------- matching keys
 
@@ -215,23 +122,3 @@ def choose(ids: tuple[str, ...], year: int | None) -> str:
         if reg[agency_id].valid_in(year):
             return agency_id
     return ids[0]
-
-
-def successor_of(agency_id: str, on: dt.date | None = None) -> tuple[str, tuple[LineageChange, ...]]:
-    """Follow lineage from ``agency_id`` to its current successor (or the one in force on ``on``).
-
-    Returns the successor id and the chain of changes applied (empty if none), so that a caller can
-    say that it mapped.
-    """
-    chain: list[LineageChange] = []
-    current = agency_id
-    seen = {current}
-    while True:
-        step = next(
-            (c for c in lineage() if c.predecessor == current and (on is None or c.date <= on)), None
-        )
-        if step is None or step.successor in seen:
-            return current, tuple(chain)
-        chain.append(step)
-        current = step.successor
-        seen.add(current)

@@ -1,54 +1,15 @@
-"""Load and validate the rule files in gdparse/data (rules as data, each with examples)."""
+"""Heading and layout-line rules (``gdparse.knowledge.layout``) compiled and applied to lines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
-import yaml
-from pydantic import Field
 
-from gdparse.model import Frozen, SectionKind
+from gdparse.knowledge.layout import heading_rules, layout_rules
+from gdparse.model import SectionKind
 from gdparse.vietnamese import fold
-
-
-class HeadingRule(Frozen):
-    kind: SectionKind
-    patterns: tuple[str, ...]
-    examples: tuple[str, ...] = Field(min_length=1)
-
-
-class HeadingRules(Frozen):
-    version: int
-    rules: tuple[HeadingRule, ...]
-
-
-class LineKindRule(Frozen):
-    patterns: tuple[str, ...]
-    examples: tuple[str, ...] = Field(min_length=1)
-    caps_only: tuple[int, ...] = ()
-
-
-class LayoutRules(Frozen):
-    version: int
-    line_kinds: dict[str, LineKindRule]
-
-
-def load_yaml(name: str) -> object:
-    """Parse a data file shipped in gdparse/data."""
-    return yaml.safe_load(resources.files("gdparse.data").joinpath(name).read_text(encoding="utf-8"))
-
-
-@cache
-def heading_rules() -> HeadingRules:
-    return HeadingRules.model_validate(load_yaml("headings.yaml"))
-
-
-@cache
-def layout_rules() -> LayoutRules:
-    return LayoutRules.model_validate(load_yaml("layout.yaml"))
 
 
 @cache

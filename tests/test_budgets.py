@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gdparse.extract.budgets import amount_vnd, budget_rules
+from gdparse.extract.budgets import amount_vnd
+from gdparse.knowledge.budgets import budget_rules
 from gdparse.pipeline import parse_text
 
 

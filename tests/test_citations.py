@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 import gdparse
-from gdparse.extract.catalogue import document_types, national_catalogue, resolve
 from gdparse.extract.citations import canonical_number
+from gdparse.knowledge.documents import document_types, national_catalogue, resolve
 
 SEEDS = sorted(Path("corpora/seeds").glob("*.txt"))
 

@@ -12,8 +12,6 @@ pd = pytest.importorskip("pandas")
 from gdparse.compare import Corpus  # noqa: E402
 from gdparse.compare_base import (  # noqa: E402
     ambition,
-    crosswalk,
-    current_indicator,
     effective,
     format_milestone,
     indicator_parts,
@@ -21,7 +19,8 @@ from gdparse.compare_base import (  # noqa: E402
     national_level,
 )
 from gdparse.errors import GdparseError  # noqa: E402
-from gdparse.extract.indicators import indicator, match_indicator  # noqa: E402
+from gdparse.extract.indicators import match_indicator  # noqa: E402
+from gdparse.knowledge.indicators import crosswalk, current_indicator, indicator  # noqa: E402
 from tests.conftest import ROOT, parsed, seed_corpus  # noqa: E402
 
 

@@ -13,12 +13,12 @@ from gdparse.compare import Corpus  # noqa: E402
 from gdparse.errors import GdparseError  # noqa: E402
 from gdparse.export import (  # noqa: E402
     check_documented,
-    column_dictionary,
     columns_markdown,
     export_corpus,
     undocumented,
     write_tables,
 )
+from gdparse.knowledge.columns import column_dictionary  # noqa: E402
 from gdparse.model import PlanDocument  # noqa: E402
 from tests.conftest import seed_corpus  # noqa: E402
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gdparse.extract.indicators import catalogue, domain_of, domains_file, indicator, match_indicator
+from gdparse.extract.indicators import domain_of, match_indicator
+from gdparse.knowledge.indicators import catalogue, domains_file, indicator
 
 INDICATORS = catalogue().indicators
 

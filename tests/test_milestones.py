@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from gdparse.extract.milestones import find_milestones
 from gdparse.extract.quantities import parse_number
-from gdparse.extract.rules import compiled, patterns_file, units_file
+from gdparse.extract.rules import compiled
+from gdparse.knowledge.milestones import patterns_file, units_file
 from gdparse.vietnamese import fold
 
 

@@ -9,6 +9,7 @@ import pytest
 import regex
 
 from gdparse.extract import accent_free, clauses
+from gdparse.knowledge.roles import roles_data
 from gdparse.vietnamese import fold, strip_accents
 
 
@@ -72,7 +73,7 @@ def test_unsupported_syntax_is_refused(source):
 def test_verb_group_is_keywords_joined_by_separators():
     """The verb group reads a separator before each keyword after the first; so does the plain form."""
     grammar = clauses.grammar()
-    skip = "|".join(clauses._key(p) for p in clauses.roles_data().skip_prefixes)
+    skip = "|".join(clauses._key(p) for p in roles_data().skip_prefixes)
     keyword, separator = grammar.keyword.pattern, clauses._SEPARATOR
     plain = regex.compile(rf"{clauses._LEAD_IN}(?>(?:{skip})(?!\w)[\s,]*)*"
                           rf"(?:(?>(?P<kw>{keyword}))(?:(?>{separator})(?>(?P<kw>{keyword})))*)?")

@@ -9,10 +9,11 @@ import regex
 from pydantic import BaseModel, TypeAdapter
 
 from gdparse import headings
+from gdparse.knowledge.layout import layout_rules
 from gdparse.lines import LINE_KINDS, _reference_markers, folded_whole
 from gdparse.model import Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, normalize
-from gdparse.rules import KIND_PREFIX, layout_rules, line_is, line_kinds
+from gdparse.rules import KIND_PREFIX, line_is, line_kinds
 from gdparse.segment import segment
 from gdparse.vietnamese import fold, fold_slice
 

@@ -11,7 +11,8 @@ import regex
 from gdparse.extract import indicators
 from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
 from gdparse.extract.lines import _NUMBERING, _scheme, scan
-from gdparse.extract.rules import compiled, patterns_file
+from gdparse.extract.rules import compiled
+from gdparse.knowledge.milestones import patterns_file
 from gdparse.vietnamese import fold, fold_slice
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))

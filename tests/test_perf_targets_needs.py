@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import regex
 
-from gdparse.extract.budgets import _compiled, budget_rules, money_matches
+from gdparse.extract.budgets import _compiled, money_matches
 from gdparse.extract.quantities import number_words_in
-from gdparse.extract.rules import compiled, patterns_file
+from gdparse.extract.rules import compiled
+from gdparse.knowledge.budgets import budget_rules
+from gdparse.knowledge.milestones import patterns_file
 from gdparse.vietnamese import fold
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))

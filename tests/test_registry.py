@@ -8,12 +8,13 @@ from hypothesis import strategies as st
 
 from gdparse import registry
 from gdparse.extract.agency_matcher import find_mentions, resolve_name
+from gdparse.knowledge.agencies import agencies, lineage, successor_of
 
-EXAMPLES = [(e.id, ex) for e in registry.agencies().values() for ex in e.examples]
+EXAMPLES = [(e.id, ex) for e in agencies().values() for ex in e.examples]
 
 
 def test_ids_unique_and_level_prefixed():
-    ids = list(registry.agencies())
+    ids = list(agencies())
     assert len(ids) == len(set(ids)) > 50
     assert all(i.split(".")[0] in {"central", "province", "district", "commune", "collective"} for i in ids)
 
@@ -42,17 +43,17 @@ def test_name_shared_across_periods_uses_the_year():
     assert resolve_name("Cục Thống kê", 2026) == "central.cuc_thong_ke"
 
 
-@pytest.mark.parametrize("change", registry.lineage(), ids=lambda c: c.predecessor)
+@pytest.mark.parametrize("change", lineage(), ids=lambda c: c.predecessor)
 def test_lineage_examples_map_to_successor(change):
     for example in change.examples:
         assert resolve_name(example, 2020) == change.predecessor
-    successor, chain = registry.successor_of(change.predecessor)
-    assert chain and chain[0] == change and successor in registry.agencies()
+    successor, chain = successor_of(change.predecessor)
+    assert chain and chain[0] == change and successor in agencies()
 
 
 def test_successor_respects_date_and_says_it_mapped():
-    assert registry.successor_of("province.so_lao_dong_tbxh", dt.date(2024, 1, 1)) == ("province.so_lao_dong_tbxh", ())
-    assert registry.successor_of("province.so_noi_vu") == ("province.so_noi_vu", ())
+    assert successor_of("province.so_lao_dong_tbxh", dt.date(2024, 1, 1)) == ("province.so_lao_dong_tbxh", ())
+    assert successor_of("province.so_noi_vu") == ("province.so_noi_vu", ())
 
 
 @pytest.mark.parametrize(

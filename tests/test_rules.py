@@ -1,10 +1,11 @@
-"""Rules as data: every example in gdparse/data/{headings,layout}.yaml matches its rule."""
+"""Rules as data: every example in gdparse/knowledge/data/{headings,layout}.yaml matches its rule."""
 
 from __future__ import annotations
 
 import pytest
 
-from gdparse.rules import classify_heading, heading_rules, layout_rules, line_is
+from gdparse.knowledge.layout import heading_rules, layout_rules
+from gdparse.rules import classify_heading, line_is
 
 HEADING_EXAMPLES = [(rule.kind, ex) for rule in heading_rules().rules for ex in rule.examples]
 LAYOUT_EXAMPLES = [(name, ex) for name, rule in layout_rules().line_kinds.items() for ex in rule.examples]

@@ -7,8 +7,8 @@ import argparse
 import json
 import sys
 
-from gdparse import registry
 from gdparse.batch import expand_inputs, parse_many
+from gdparse.knowledge.agencies import agencies, successor_of
 from gdparse.terminal import warn
 
 
@@ -22,8 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _registry(as_json: bool) -> int:
-    for entry in registry.agencies().values():
-        successor, chain = registry.successor_of(entry.id)
+    for entry in agencies().values():
+        successor, chain = successor_of(entry.id)
         row = {"id": entry.id, "name": entry.name, "type": entry.type, "level": entry.level,
                "collective": entry.collective, "aliases": list(entry.aliases),
                "successor": successor if chain else None,

@@ -49,7 +49,7 @@ def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int], p
 
 class StartScan:
     """``pattern.finditer`` over a span, tried only where one of ``starts`` occurs: for rules
-    (``starts`` in ``data/milestone_patterns.yaml``) whose every match begins with one of them."""
+    (``starts`` in ``knowledge/data/milestone_patterns.yaml``) whose every match begins with one of them."""
 
     __slots__ = ("pattern", "starts")
 

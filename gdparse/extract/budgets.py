@@ -2,7 +2,7 @@
 
 The budget section (KINH PHÍ THỰC HIỆN) names funding sources: each source becomes one Budget
 without an amount. A money amount anywhere ("5 tỷ 800 triệu đồng") becomes a Budget with its
-value in VND and the source named in the same sentence. Cues: ``data/budget_sources.yaml``.
+value in VND and the source named in the same sentence. Cues: :mod:`gdparse.knowledge.budgets`.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
 
 from gdparse.extract.quantities import parse_number, sentences
-from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.extract.rules import cue_regex
 from gdparse.extract.stretches import StretchScan
-from gdparse.model import Budget, BudgetSource, PlanDocument
+from gdparse.knowledge.budgets import budget_rules
+from gdparse.model import Budget, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.budgets"
@@ -25,35 +25,6 @@ _NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
 _HEADING_WORDS = regex.compile(r"kinh\s+phí")
 _SPACE = regex.compile(r"\s")
 _AMOUNT_PART = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(tỷ|triệu|nghìn|ngàn)?")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceRule(_Model):
-    name: BudgetSource
-    cues: list[str]
-    examples: list[str] = []
-
-
-class MoneyRule(_Model):
-    pattern: str
-    needs: list[str] = []  # every amount holds one of these strings ...
-    chars: str = ""  # ... and only characters of this class (both empty: the whole text is searched)
-    examples: list[str] = []
-
-
-class BudgetFile(_Model):
-    version: int
-    sources: list[SourceRule]
-    money: MoneyRule
-    scale: dict[str, int]
-
-
-@cache
-def budget_rules() -> BudgetFile:
-    return BudgetFile.model_validate(load_yaml("budget_sources.yaml"))
 
 
 @cache

@@ -13,8 +13,8 @@ Decisions (see also ANNOTATION rules in the gold):
 - ``legal_basis`` is True for citations in the preamble: a ``legal_basis`` section, or a line
   starting with Căn cứ / Thực hiện / Xét đề nghị / Theo đề nghị before the first "I." / "1." /
   "Điều 1" heading. Nested citations in such a line ("… thực hiện Nghị quyết số 11-NQ/TW") count.
-- Key ``<type-slug>:<number>:<year>``: a known national document (gdparse/data/
-  national_documents.yaml) gets its catalogue key, whatever the form it is cited in (also a
+- Key ``<type-slug>:<number>:<year>``: a known national document (the catalogue of
+  gdparse.knowledge.documents) gets its catalogue key, whatever the form it is cited in (also a
   misprinted symbol whose type, leading number and date match one entry). Otherwise ``number``
   is the symbol without spaces, party symbols written "21/CT-TW" become "21-CT/TW", and the year
   is the symbol's year, else the date's year, else the year of the same type and number cited
@@ -31,7 +31,6 @@ from functools import lru_cache
 
 import regex
 
-from gdparse.extract import catalogue as cat
 from gdparse.extract.anchors import (
     anchored_word_starts,
     finditer_at,
@@ -44,6 +43,7 @@ from gdparse.extract.anchors import (
 from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, single_spaced
 from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
+from gdparse.knowledge import documents as cat
 from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
 

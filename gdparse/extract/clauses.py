@@ -1,5 +1,5 @@
 """Shared reading of assignment text: where the implementation part is, how it splits into items and
-clauses, and which roles a clause's leading verbs give (gdparse/data/roles.yaml)."""
+clauses, and which roles a clause's leading verbs give (:mod:`gdparse.knowledge.roles`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from functools import cache
 from typing import NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict
 
 from gdparse.document_caches import per_document
 from gdparse.extract.accent_free import accent_insensitive, other_marked
+from gdparse.knowledge.roles import roles_data
 from gdparse.model import PlanDocument, Role
-from gdparse.rules import load_yaml
 from gdparse.vietnamese import cut_is_exact, fold, strip_accents
 
 
@@ -24,23 +23,6 @@ class Mention(NamedTuple):
     agency_id: str | None
     start: int
     end: int
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class RoleRule(_Strict):
-    keywords: tuple[str, ...]
-    examples: tuple[str, ...] = ()
-
-
-class RolesFile(_Strict):
-    version: int
-    default_role: Role
-    request_markers: tuple[str, ...]
-    skip_prefixes: tuple[str, ...]
-    roles: dict[Role, RoleRule]
 
 
 def _key(text: str) -> str:
@@ -117,12 +99,6 @@ class RoleGrammar:
     # The two patterns read on the folded text instead of the key.
     folded_verb_group: regex.Pattern
     folded_request: regex.Pattern
-
-
-@cache
-def roles_data() -> RolesFile:
-    raw = load_yaml("roles.yaml")
-    return RolesFile.model_validate(raw)
 
 
 def _literal_trie(words: Iterable[str]) -> str:

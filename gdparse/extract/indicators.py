@@ -1,7 +1,7 @@
-"""The national indicator catalogue (``data/national_indicators.yaml``) and target matching.
+"""Target matching against the national indicator catalogue (``gdparse.knowledge.indicators``).
 
 Each extracted target gets the id of the national indicator it measures, with a score, so that
-plans can be compared on the same indicator. Domains come from ``data/domains.yaml``.
+plans can be compared on the same indicator; and the policy domain a text names.
 """
 
 from __future__ import annotations
@@ -9,70 +9,14 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
 
-from gdparse.extract.rules import cue_regex, load_yaml
+from gdparse.extract.rules import cue_regex
+from gdparse.knowledge.indicators import Indicator, catalogue, domains_file
 from gdparse.model import ObjectiveDomain
 from gdparse.vietnamese import fold
 
 THRESHOLD = 0.66  # share of cue groups a target must contain
 OTHER_STRATEGY_PENALTY = 0.8  # an indicator of the other strategy period scores lower
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class NationalMilestone(_Model):
-    year: int | None = None
-    value: float | None = None
-    unit: str | None = None
-    comparator: str | None = None
-    recurrence: str | None = None
-    term: str | None = None
-    direction: str | None = None
-
-
-class Indicator(_Model):
-    id: str
-    strategy: str
-    domain: ObjectiveDomain
-    description: str
-    cues: list[list[str]]
-    milestones: list[NationalMilestone] = []
-    examples: list[str] = []
-
-
-class Strategy(_Model):
-    document: str
-    milestone_years: list[int]
-
-
-class Catalogue(_Model):
-    version: int
-    strategies: dict[str, Strategy]
-    indicators: list[Indicator]
-
-
-class DomainRule(_Model):
-    name: ObjectiveDomain
-    cues: list[str]
-    examples: list[str] = []
-
-
-class DomainsFile(_Model):
-    version: int
-    domains: list[DomainRule]
-    field_markers: list[str]
-
-
-@cache
-def catalogue() -> Catalogue:
-    cat = Catalogue.model_validate(load_yaml("national_indicators.yaml"))
-    ids = [i.id for i in cat.indicators]
-    if len(ids) != len(set(ids)):
-        raise ValueError("duplicate indicator id in national_indicators.yaml")
-    return cat
 
 
 @cache
@@ -133,23 +77,6 @@ def _group_found(folded: str, words: set[str], i: int, j: int) -> bool:
         if cue_words <= words and pattern.search(folded):
             return True
     return False
-
-
-def indicator(indicator_id: str) -> Indicator | None:
-    return _by_id().get(indicator_id)
-
-
-@cache
-def _by_id() -> dict[str, Indicator]:
-    return {i.id: i for i in catalogue().indicators}
-
-
-def strategy_for_years(years: list[int]) -> str | None:
-    """The national strategy a plan follows, from the years its targets name."""
-    if not years:
-        return None
-    early = sum(1 for y in years if y <= 2020)
-    return "2011-2020" if early * 2 >= len(years) else "2021-2030"
 
 
 def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None, float | None]:
@@ -240,11 +167,6 @@ def _scoring() -> list[tuple[list[tuple[float, float]], str, str]]:
         scores = [(round(hits / size, 4), round(hits / size * OTHER_STRATEGY_PENALTY, 4)) for hits in range(size + 1)]
         out.append((scores, ind.strategy, ind.id))
     return out
-
-
-@cache
-def domains_file() -> DomainsFile:
-    return DomainsFile.model_validate(load_yaml("domains.yaml"))
 
 
 @cache

@@ -30,10 +30,10 @@ import regex
 
 from gdparse.extract import provinces as prov
 from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
-from gdparse.extract.catalogue import type_for_symbol
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
 from gdparse.extract.signature import signature
+from gdparse.knowledge.documents import type_for_symbol
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold

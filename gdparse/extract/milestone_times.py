@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gdparse.extract.joined import Found, Joined
-from gdparse.extract.rules import TimeRule, compiled
+from gdparse.extract.rules import compiled
+from gdparse.knowledge.milestones import TimeRule
 
 if TYPE_CHECKING:
     from gdparse.extract.milestones import Value

@@ -4,7 +4,7 @@
 text), every pattern run once over all of them, and gives each one's milestone fields with absolute
 offsets; :func:`find_milestones` does the same for one span. Both work on the folded text, so
 offsets carry over unchanged.
-The words it knows live in ``data/milestone_patterns.yaml`` and ``data/units.yaml``.
+The words it knows live in ``knowledge/data/milestone_patterns.yaml`` and ``knowledge/data/units.yaml``.
 """
 
 from __future__ import annotations

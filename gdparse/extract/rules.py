@@ -1,101 +1,18 @@
-"""Loading of the versioned rule files in ``gdparse/data`` used by the target extractors.
+"""The milestone rules (``gdparse.knowledge.milestones``) compiled for the target extractors.
 
-Each file is validated with a pydantic model when it is loaded, and loaded once per process.
 Patterns are written against the folded text (:func:`gdparse.vietnamese.fold`).
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
-from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict
 
 from gdparse.extract.anchors import StartScan
 from gdparse.extract.stretches import StretchScan
-from gdparse.rules import load_yaml as _load_data
+from gdparse.knowledge.milestones import PatternRule, patterns_file, units_file
 from gdparse.vietnamese import fold
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class UnitRule(_Rule):
-    name: str
-    patterns: list[str]
-    examples: list[str] = []
-
-
-class PerPeriod(_Rule):
-    suffix: str
-    pattern: str
-    examples: list[str] = []
-
-
-class UnitsFile(_Rule):
-    version: int
-    units: list[UnitRule]
-    per_period: list[PerPeriod] = []
-    count_units: list[str] = []
-
-
-class CueRule(_Rule):
-    name: str
-    cues: list[str]
-    examples: list[str] = []
-
-
-class PatternRule(_Rule):
-    name: str = ""
-    pattern: str
-    needs: list[str] = []  # every match holds one of these strings (empty: no such test)
-    chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
-    starts: list[str] = []  # every match starts with one of these strings (empty: no such test)
-    examples: list[str] = []
-
-
-class TimeRule(PatternRule):
-    kind: Literal["prefix", "suffix", "auto"]
-    role: Literal["deadline", "baseline", "annual", "from_year", "term"]
-
-
-class ConditionRule(_Rule):
-    cues: list[str]
-    blockers: list[str]
-    examples: list[str] = []
-
-
-class NumberWords(_Rule):
-    words: dict[str, int]
-    cues: list[str]
-    examples: list[str] = []
-
-
-class PatternsFile(_Rule):
-    version: int
-    comparators: list[CueRule]
-    comparators_after: list[PatternRule]
-    comparator_fillers: list[str] = []
-    directions: list[CueRule]
-    level_verbs: list[str]
-    times: list[TimeRule]
-    exclusions: list[PatternRule]
-    conditions: ConditionRule
-    reference: PatternRule
-    baseline_link: PatternRule
-    baseline_from: PatternRule
-    range_link: PatternRule
-    number_words: NumberWords
-
-
-def load_yaml(name: str) -> dict:
-    """Read ``gdparse/data/<name>`` as YAML."""
-    return _load_data(name)
 
 
 def _alternation(cues: list[str]) -> str:
@@ -112,16 +29,6 @@ def cue_regex(cues: list[str], *, anchored_end: bool = False, fillers: list[str]
     filler = rf"(?:\s+(?:{_alternation(list(fillers))}))?" if fillers else ""
     tail = rf"{filler}\s*$" if anchored_end else r"(?!\p{L})"
     return regex.compile(rf"(?<!\p{{L}})(?:{body}){tail}")
-
-
-@cache
-def units_file() -> UnitsFile:
-    return UnitsFile.model_validate(load_yaml("units.yaml"))
-
-
-@cache
-def patterns_file() -> PatternsFile:
-    return PatternsFile.model_validate(load_yaml("milestone_patterns.yaml"))
 
 
 class CompiledRules:

@@ -8,8 +8,8 @@ from functools import cache
 
 import regex
 
+from gdparse.knowledge.signature import signature_rules
 from gdparse.model import PlanDocument
-from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold
 
 _NAME_PUNCT = regex.compile(r"[\d:;,.()/]")
@@ -19,12 +19,12 @@ _SPACES = regex.compile(r"\s+")
 @cache
 def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
     """(title line pattern, surnames, authority prefixes, title line finder), read once."""
-    data = load_yaml("signature.yaml")
-    prefixes = [regex.escape(p) for p in data["authority_prefixes"]]
-    titles = [t["pattern"] for t in data["titles"]]
+    data = signature_rules()
+    prefixes = [regex.escape(p) for p in data.authority_prefixes]
+    titles = [t.pattern for t in data.titles]
     title_line = regex.compile(rf"^(?:(?:{'|'.join(prefixes)})\s*)?(?:{'|'.join(titles)})(?:\s+\S+){{0,6}}$")
     finder = _title_line_finder(prefixes, titles)
-    return title_line, frozenset(data["surnames"]), tuple(data["authority_prefixes"]), finder
+    return title_line, frozenset(data.surnames), data.authority_prefixes, finder
 
 
 def _title_line_finder(prefixes: list[str], titles: list[str]) -> re.Pattern[str]:

@@ -16,10 +16,11 @@ import regex
 from pydantic import TypeAdapter
 
 from gdparse.compact import is_big
-from gdparse.extract.indicators import domain_of, domain_of_folded, indicator, match_folded, strategy_for_years
+from gdparse.extract.indicators import domain_of, domain_of_folded, match_folded
 from gdparse.extract.lines import Line, continuation_end, heading_like, scan
 from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
 from gdparse.extract.quantities import clauses
+from gdparse.knowledge.indicators import indicator, strategy_for_years
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.model_build import build_in_chunks

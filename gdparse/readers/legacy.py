@@ -2,7 +2,7 @@
 
 Text in these encodings reaches us as Windows-1252 characters: a .txt decoded as a Western
 code page, or a Word run whose font draws those code points as Vietnamese letters. Conversion
-tables are data (``gdparse/data/tcvn3.yaml``, ``vni.yaml``); detection compares how many common
+tables are data (:mod:`gdparse.knowledge.encodings`); detection compares how many common
 Vietnamese syllables the text holds before and after conversion.
 """
 
@@ -11,27 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Literal
 
 import regex
 
 from gdparse.errors import EncodingError
-from gdparse.model import Frozen
-from gdparse.rules import load_yaml
-
-Legacy = Literal["tcvn3", "vni"]
-LEGACY_ENCODINGS: tuple[Legacy, ...] = ("tcvn3", "vni")
-
-
-class LegacyTable(Frozen):
-    version: int
-    examples: tuple[dict[str, str], ...]
-    map: dict[str, str]
-
-
-@cache
-def table(name: Legacy) -> LegacyTable:
-    return LegacyTable.model_validate(load_yaml(f"{name}.yaml"))
+from gdparse.knowledge.encodings import LEGACY_ENCODINGS, Legacy, common_syllables, table  # noqa: F401
 
 
 @cache
@@ -88,19 +72,14 @@ def font_encoding(font: str | None) -> tuple[Legacy | None, bool]:
     return None, False
 
 
-# Syllables with Vietnamese diacritics that almost every administrative text uses.
-_COMMON = frozenset(
-    "của và các được người về với những việc thực hiện đẳng giới tỉnh năm để trên phụ nữ đến một "
-    "có là tại xã hội công tác chỉ tiêu mục đạt tỷ lệ nhà nước hành kế hoạch sở quyết định điều "
-    "chủ trì phối hợp chức lãnh đạo cấp ủy nhân dân tăng cường giải pháp quốc gia chiến lược".split()
-)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SAMPLE = 65536
 
 
 def vietnamese_score(text: str) -> int:
     """How many common Vietnamese syllables (with diacritics) the text holds."""
-    return sum(1 for w in _WORD.findall(text[:_SAMPLE].lower()) if w in _COMMON)
+    common = common_syllables()
+    return sum(1 for w in _WORD.findall(text[:_SAMPLE].lower()) if w in common)
 
 
 # Characters of the legacy codes that Vietnamese Unicode text does not use (stray ones do occur:
@@ -128,7 +107,7 @@ def detect(text: str) -> Legacy | None:
     # One scan for both counts: lowercasing neither joins nor splits [\p{L}\p{M}] runs (true of every
     # code point), so the lowercased sample has as many words as the sample.
     words = _WORD.findall(sample.lower())
-    before = sum(map(_COMMON.__contains__, words))  # == vietnamese_score(sample)
+    before = sum(map(common_syllables().__contains__, words))  # == vietnamese_score(sample)
     if before >= 20 and before * 10 >= len(words):
         return None  # plainly Vietnamese already: one word in ten or more is a common syllable
     scores = {name: vietnamese_score(to_unicode(sample, name)) for name in LEGACY_ENCODINGS}

@@ -1,6 +1,7 @@
-"""Data files for facts and citations: document types and the national documents catalogue.
-
-Each YAML file in gdparse/data/ is validated by a pydantic model and loaded once per process.
+"""Documents: the types of Vietnamese administrative documents (the words, abbreviations and
+symbol codes that name them, the title lines they open with, the issuers behind symbol codes) and
+the catalogue of national documents that plans implement. Data: ``document_types.yaml``,
+``national_documents.yaml``, ``issuers.yaml``.
 """
 
 from __future__ import annotations
@@ -8,18 +9,14 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from gdparse.knowledge.loader import Schema, load
 from gdparse.model import CitationType, DocType
-from gdparse.rules import load_yaml
 from gdparse.vietnamese import fold, strip_accents
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class TypeRule(_Strict):
+class TypeRule(Schema):
     type: CitationType
     doc_type: DocType | None = None
     slug: str
@@ -29,19 +26,19 @@ class TypeRule(_Strict):
     examples: tuple[str, ...] = Field(min_length=1)
 
 
-class IssuerRule(_Strict):
+class IssuerRule(Schema):
     pattern: str
     issuer: str
     examples: tuple[str, ...] = Field(min_length=1)
 
 
-class DocumentTypes(_Strict):
+class DocumentTypes(Schema):
     version: int
     types: tuple[TypeRule, ...]
     issuers: tuple[IssuerRule, ...]
 
 
-class NationalDocument(_Strict):
+class NationalDocument(Schema):
     id: str
     key: str
     type: CitationType
@@ -59,23 +56,19 @@ class NationalDocument(_Strict):
         return int(self.date[:4])
 
 
-class NationalCatalogue(_Strict):
+class NationalCatalogue(Schema):
     version: int
     documents: tuple[NationalDocument, ...]
 
 
-def _load(name: str) -> dict:
-    return load_yaml(name)
-
-
 @cache
 def document_types() -> DocumentTypes:
-    return DocumentTypes.model_validate(_load("document_types.yaml"))
+    return load("document_types.yaml", DocumentTypes)
 
 
 @cache
 def national_catalogue() -> NationalCatalogue:
-    return NationalCatalogue.model_validate(_load("national_documents.yaml"))
+    return load("national_documents.yaml", NationalCatalogue)
 
 
 @cache

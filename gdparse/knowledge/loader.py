@@ -1,0 +1,68 @@
+"""The one way a knowledge file is read: YAML from ``gdparse/knowledge/data``, validated by a schema.
+
+Every schema derives from :class:`Schema` (frozen, unknown keys refused), so a misspelt key in a
+data file fails at load instead of being ignored. Loading is cached per process by the accessors
+of each domain module; nothing here holds per-document state.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TypeVar
+
+import regex
+import yaml
+from pydantic import ValidationError
+
+from gdparse.model import Frozen
+
+# libyaml's parser when PyYAML was built with it: about ten times faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DATA_FOLDER = "gdparse/knowledge/data"
+
+S = TypeVar("S", bound="Schema")
+
+
+class Schema(Frozen):
+    """Base of every data-file schema: immutable, no unknown keys."""
+
+
+class KnowledgeError(ValueError):
+    """A data file that does not hold what its schema says (a defect of the package, not of input)."""
+
+    def __init__(self, name: str, cause: str) -> None:
+        super().__init__(f"{DATA_FOLDER}/{name}: {cause}")
+        self.name = name
+
+
+def data_names() -> tuple[str, ...]:
+    """The names of the data files shipped in the package, sorted."""
+    folder = resources.files("gdparse.knowledge").joinpath("data")
+    return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+def read_yaml(name: str) -> object:
+    """The parsed content of ``gdparse/knowledge/data/<name>``."""
+    text = resources.files("gdparse.knowledge").joinpath("data", name).read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(name, f"not valid YAML: {exc}") from exc
+
+
+def load(name: str, schema: type[S]) -> S:
+    """``gdparse/knowledge/data/<name>`` validated by ``schema``; a failure names the file."""
+    try:
+        return schema.model_validate(read_yaml(name))
+    except ValidationError as exc:
+        raise KnowledgeError(name, str(exc)) from exc
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A pattern for a folded phrase: literal characters, any run of spaces between its words."""
+    return regex.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def phrases_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+    """One alternation of phrases, longest first (of phrases starting alike, the longest wins)."""
+    return "|".join(phrase_pattern(p) for p in sorted(dict.fromkeys(phrases), key=len, reverse=True))

@@ -1,0 +1,87 @@
+"""Milestones: the units a level is stated in (``units.yaml``) and the phrasings of comparators,
+directions, times, exclusions and number words around it (``milestone_patterns.yaml``)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from gdparse.knowledge.loader import Schema, load
+
+
+class UnitRule(Schema):
+    name: str
+    patterns: list[str]
+    examples: list[str] = []
+
+
+class PerPeriod(Schema):
+    suffix: str
+    pattern: str
+    examples: list[str] = []
+
+
+class UnitsFile(Schema):
+    version: int
+    units: list[UnitRule]
+    per_period: list[PerPeriod] = []
+    count_units: list[str] = []
+
+
+class CueRule(Schema):
+    name: str
+    cues: list[str]
+    examples: list[str] = []
+
+
+class PatternRule(Schema):
+    name: str = ""
+    pattern: str
+    needs: list[str] = []  # every match holds one of these strings (empty: no such test)
+    chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
+    starts: list[str] = []  # every match starts with one of these strings (empty: no such test)
+    examples: list[str] = []
+
+
+class TimeRule(PatternRule):
+    kind: Literal["prefix", "suffix", "auto"]
+    role: Literal["deadline", "baseline", "annual", "from_year", "term"]
+
+
+class ConditionRule(Schema):
+    cues: list[str]
+    blockers: list[str]
+    examples: list[str] = []
+
+
+class NumberWords(Schema):
+    words: dict[str, int]
+    cues: list[str]
+    examples: list[str] = []
+
+
+class PatternsFile(Schema):
+    version: int
+    comparators: list[CueRule]
+    comparators_after: list[PatternRule]
+    comparator_fillers: list[str] = []
+    directions: list[CueRule]
+    level_verbs: list[str]
+    times: list[TimeRule]
+    exclusions: list[PatternRule]
+    conditions: ConditionRule
+    reference: PatternRule
+    baseline_link: PatternRule
+    baseline_from: PatternRule
+    range_link: PatternRule
+    number_words: NumberWords
+
+
+@cache
+def units_file() -> UnitsFile:
+    return load("units.yaml", UnitsFile)
+
+
+@cache
+def patterns_file() -> PatternsFile:
+    return load("milestone_patterns.yaml", PatternsFile)
