@@ -10,6 +10,7 @@ from functools import cache
 import regex
 
 from gdparse.knowledge.agencies import PROVINCE_SLOT, agencies
+from gdparse.knowledge.provinces import written_forms
 from gdparse.vietnamese import fold
 
 # ---------------------------------------------------------------- matching keys
@@ -70,32 +71,9 @@ def key_of(text: str) -> str:
 
 @cache
 def provinces() -> dict[str, str]:
-    """Province matching key -> canonical short name, for the 63 former and 34 current provinces."""
-    from vietnamadminunits.database.main import get_data
-
-    out: dict[str, str] = {}
-    for table in ("admin_units_legacy", "admin_units"):
-        for row in get_data(fields=["provinceShort"], table=table):
-            name = row["provinceShort"]
-            out[key_of(name)] = name
-    out.setdefault(key_of("Thừa Thiên Huế"), "Thừa Thiên Huế")
-    return out
-
-
-@cache
-def province_successor(name: str) -> tuple[str, bool]:
-    """The province a former province belongs to since 1 July 2025 and whether it changed.
-
-    Uses the ``vietnamadminunits`` converter (63 -> 34 provinces); an unknown name maps to itself.
-    """
-    from vietnamadminunits import convert_address
-
-    try:
-        unit = convert_address(name)
-    except Exception:  # the package raises plain exceptions on names it does not know
-        return name, False
-    new = getattr(unit, "short_province", None) or name
-    return new, key_of(new) != key_of(name)
+    """Province matching key -> canonical short name, for every written form of the province table
+    (the 63 former and 34 current provinces and their aliases)."""
+    return {key_of(form): name for form, name in written_forms().items()}
 
 
 # ---------------------------------------------------------------- lookups
@@ -104,7 +82,7 @@ def province_successor(name: str) -> tuple[str, bool]:
 def alias_index() -> dict[str, tuple[str, ...]]:
     """Alias key -> agency ids (several when a name is shared across periods, e.g. "Cục Thống kê")."""
     index: dict[str, list[str]] = {}
-    prov_names = sorted(set(provinces().values()))
+    prov_names = sorted(written_forms())
     for entry in agencies().values():
         for alias in entry.aliases + (entry.name,):
             forms = [alias.replace(PROVINCE_SLOT, p) for p in prov_names] if PROVINCE_SLOT in alias else [alias]

@@ -104,7 +104,7 @@ _BIGRAMS = frozenset(
 
 @cache
 def _province_pairs() -> frozenset[str]:
-    from gdparse.extract.provinces import province_names  # noqa: PLC0415
+    from gdparse.knowledge.provinces import province_names  # noqa: PLC0415
 
     return frozenset(fold(n) for n in province_names() if " " in n)
 

@@ -7,7 +7,8 @@ import pytest
 
 import gdparse
 from gdparse.evaluation.facts import score
-from gdparse.extract.provinces import canonical_province, from_domain, province_names, successor
+from gdparse.extract.provinces import from_domain
+from gdparse.knowledge.provinces import canonical_province, province_names, successor
 from gdparse.webtext import repair_web_text
 
 SEEDS = sorted(Path("corpora/seeds").glob("*.txt"))

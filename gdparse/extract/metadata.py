@@ -34,6 +34,7 @@ from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
 from gdparse.extract.signature import signature
 from gdparse.knowledge.documents import type_for_symbol
+from gdparse.knowledge.provinces import canonical_province, central_cities
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold
@@ -173,7 +174,7 @@ def _canonical_issuer(raw: str, province: str | None) -> str:
         name = name[:1].upper() + name[1:].lower() if name.isupper() else name
         name = _UNIT_TAIL.sub("", name)
     if province and province != "national":
-        unit = "thành phố" if province in prov.CENTRAL_CITIES else "tỉnh"
+        unit = "thành phố" if province in central_cities() else "tỉnh"
         return f"{name} {unit} {province}"
     return name
 
@@ -184,8 +185,8 @@ def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[
     if head:
         return head[0][2], head[0][:2]
     pd = place_date(doc.text, folded)
-    if pd is not None and prov.canonical_province(pd.place):
-        return prov.canonical_province(pd.place), (pd.start, pd.start + len(pd.place))
+    if pd is not None and canonical_province(pd.place):
+        return canonical_province(pd.place), (pd.start, pd.start + len(pd.place))
     if title is not None:
         found = prov.find_prefixed(folded, title[0], title[1])
         if found:

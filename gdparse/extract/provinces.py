@@ -1,6 +1,5 @@
-"""Province names (63 before and 34 after the 2025 merger) from the `vietnamadminunits` package,
-and their search in a text: "tỉnh Bắc Ninh", "TỈNH LẠNG SƠN", "thành phố Hồ Chí Minh", and in a
-URL or e-mail domain ("sldtbxh.kontum.gov.vn").
+"""The search of province names (:mod:`gdparse.knowledge.provinces`) in a text: "tỉnh Bắc Ninh",
+"TỈNH LẠNG SƠN", "thành phố Hồ Chí Minh", and in a URL or e-mail domain ("sldtbxh.kontum.gov.vn").
 """
 
 from __future__ import annotations
@@ -11,43 +10,13 @@ from functools import cache
 import regex
 
 from gdparse.extract.anchors import finditer_at, literal_positions
+from gdparse.knowledge.provinces import province_names, written_forms
 from gdparse.vietnamese import fold, strip_accents
-
-# Historical and common written forms the package does not list.
-_ALIASES = {"thừa thiên huế": "Huế", "tp. hcm": "Hồ Chí Minh", "tp hcm": "Hồ Chí Minh",
-            "sài gòn": "Hồ Chí Minh", "bà rịa vũng tàu": "Bà Rịa - Vũng Tàu"}
-CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
-
-
-@cache
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(legacy key -> short name, 2025 key -> short name, legacy key -> 2025 key)."""
-    from vietnamadminunits.converter.converter_2025 import DICT_PROVINCE as MERGE  # noqa: PLC0415
-    from vietnamadminunits.parser.parser_from_2025 import DICT_PROVINCE as NEW  # noqa: PLC0415
-    from vietnamadminunits.parser.parser_legacy import DICT_PROVINCE as OLD  # noqa: PLC0415
-
-    old = {k: v["provinceShort"] for k, v in OLD.items()}
-    new = {k: v["provinceShort"] for k, v in NEW.items()}
-    successor = {member: new_key for new_key, members in MERGE.items() for member in members}
-    return old, new, successor
-
-
-def province_names() -> tuple[str, ...]:
-    """All canonical short names, old and new (Hà Nội … Cà Mau), without duplicates."""
-    old, new, _ = _tables()
-    return tuple(dict.fromkeys([*old.values(), *new.values()]))
-
-
-def successor(name: str) -> str | None:
-    """The province that ``name`` became on 1 July 2025 (itself when unchanged)."""
-    old, new, succ = _tables()
-    key = next((k for k, v in old.items() if fold(v) == fold(name)), None)
-    return new.get(succ.get(key, ""), None) if key else None
 
 
 def _name_forms() -> list[str]:
-    forms = {fold(n): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
-    return sorted(forms, key=len, reverse=True)
+    """Every written form of a province, longest first."""
+    return sorted(written_forms(), key=len, reverse=True)
 
 
 def _names_regex(forms: list[str]) -> regex.Pattern[str]:
@@ -67,21 +36,6 @@ def _name_patterns() -> dict[str, regex.Pattern[str]]:
 
 
 _SPACES = regex.compile(r"\s+")
-_LEADING_PREFIX = regex.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+")
-
-
-@cache
-def _canonical() -> dict[str, str]:
-    return {regex.sub(r"\s+", " ", fold(n)): n for n in province_names()} | {fold(a): n for a, n in _ALIASES.items()}
-
-
-def canonical_province(name: str) -> str | None:
-    """ "TỈNH BẮC NINH", "Bắc Ninh", "thành phố Hồ Chí Minh" -> canonical short name, else None."""
-    folded = _SPACES.sub(" ", fold(name)).strip(" .,")
-    folded = _LEADING_PREFIX.sub("", folded)
-    return _canonical().get(folded)
-
-
 _PREFIXED = regex.compile(r"(?<!\p{L})(?:tỉnh|thành\s+phố|tp\.?)\s+")
 _PREFIX_WORDS = ("tỉnh", "thành", "tp")  # every _PREFIXED match starts with one: found by str.find
 
@@ -95,7 +49,7 @@ def find_prefixed(folded: str, start: int = 0, end: int | None = None) -> list[t
         names = _name_patterns().get(folded[m.end() : m.end() + 1])
         p = names.match(folded, m.end()) if names is not None else None
         if p is not None and p.end() <= end:
-            found.append((m.start(), p.end(), _canonical()[_SPACES.sub(" ", p.group("p"))]))
+            found.append((m.start(), p.end(), written_forms()[_SPACES.sub(" ", p.group("p"))]))
     return found
 
 

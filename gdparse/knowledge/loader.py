@@ -41,11 +41,15 @@ def data_names() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
+def read_text(name: str) -> str:
+    """The text of ``gdparse/knowledge/data/<name>``."""
+    return resources.files("gdparse.knowledge").joinpath("data", name).read_text(encoding="utf-8")
+
+
 def read_yaml(name: str) -> object:
     """The parsed content of ``gdparse/knowledge/data/<name>``."""
-    text = resources.files("gdparse.knowledge").joinpath("data", name).read_text(encoding="utf-8")
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return yaml.load(read_text(name), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise KnowledgeError(name, f"not valid YAML: {exc}") from exc
 
