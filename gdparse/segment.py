@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from gdparse.compact import is_big
 from gdparse.headings import MAX_NUMBER_DEPTH, TOO_DEEP_NUMBER
+from gdparse.knowledge.documents import part_words
 from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table, WarningCode
@@ -106,9 +107,9 @@ def lines_to_parts(lines: list[Line]) -> list[tuple[int, int, SectionKind]]:
 
 
 def _part_kind(line: Line, seen_title: bool) -> SectionKind:
-    if line.folded.startswith(("quyết định", "nghị quyết", "chỉ thị")):
+    if line.folded.startswith(part_words("decision")):
         return "decision"
-    if line.folded.startswith(("kế hoạch", "chương trình", "đề án")):
+    if line.folded.startswith(part_words("plan")):
         return "plan"
     if line.folded.startswith("phụ lục") or seen_title:
         return "appendix"

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+import gdparse
 from gdparse import registry
+from gdparse.extract.header import attached_to
 from gdparse.extract.provinces import find_prefixed
 from gdparse.knowledge import (
     agencies,
@@ -23,6 +25,7 @@ from gdparse.knowledge import (
     signature,
 )
 from gdparse.readers.legacy import vietnamese_score
+from gdparse.rules import line_is
 from gdparse.vietnamese import fold
 
 # Each data file and the accessor that loads it through its schema.
@@ -108,3 +111,80 @@ def test_common_syllable_examples_count(example: str) -> None:
 def test_every_province_alias_is_found_in_text(alias: str) -> None:
     text = fold(f"Ủy ban nhân dân tỉnh {alias} ban hành")
     assert [name for _s, _e, name in find_prefixed(text)] == [provinces.provinces_file().aliases[alias]]
+
+
+# ---------------------------------------------------------------- document types
+
+TYPES = documents.document_types().types
+ABBREVIATIONS = [(rule, abbr) for rule in TYPES for abbr in rule.abbreviations]
+TITLE_WORDS = [(rule, word) for rule in TYPES for word in rule.title_words]
+
+
+@pytest.mark.parametrize(("rule", "abbr"), ABBREVIATIONS, ids=lambda x: x if isinstance(x, str) else x.slug)
+def test_every_abbreviation_is_recognised_in_a_citation(rule, abbr: str) -> None:
+    """"TTLT 12" as well as "TT 12": the citation extractor reads the abbreviations of the data."""
+    text = f"Thực hiện {abbr} số 12/2020/{abbr}-BLĐTBXH ngày 05/3/2020 của Bộ Lao động.\nThực hiện {abbr} 12 của Bộ."
+    found = [(c.start, c.doc_type) for c in gdparse.parse_text(text).citations]
+    second = text.index(abbr, text.index("\n"))
+    assert found == [(text.index(abbr), rule.type), (second, rule.type)]
+
+
+@pytest.mark.parametrize(("rule", "word"), TITLE_WORDS, ids=lambda x: x if isinstance(x, str) else x.slug)
+def test_every_title_word_opens_a_title_of_its_type(rule, word: str) -> None:
+    """One list for the layout's doc-type lines, the metadata's type line and the part a title opens."""
+    assert line_is("doc_type", word.upper())
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\n{word.upper()}\nVề việc bình đẳng giới\n\nI. MỤC TIÊU\nNội dung.\n"
+    doc = gdparse.parse_text(text)
+    assert doc.metadata.doc_type == (rule.doc_type or "other")
+    assert doc.sections[0].kind == (rule.part or "plan")
+
+
+@pytest.mark.parametrize("word", documents.attaching_words())
+def test_every_attaching_type_issues_an_attached_plan(word: str) -> None:
+    """One list for the layout's attached lines and the letterhead's "kèm theo" decision."""
+    line = f"(Ban hành kèm theo {word.capitalize()} số 373/QĐ-UBND ngày 08 tháng 4 năm 2024 của UBND tỉnh)"
+    assert line_is("attached", line)
+    assert [a.number for a in attached_to(line)] == ["373/QĐ-UBND"]
+
+
+def test_a_type_that_attaches_nothing_is_no_attached_line() -> None:
+    line = "(Kèm theo Thông tư số 07/2011/TT-BLĐTBXH ngày 08/4/2011)"
+    assert not line_is("attached", line) and attached_to(line) == []
+
+
+@pytest.mark.parametrize("rule", documents.cited_by_name(), ids=lambda r: r.slug)
+def test_every_law_type_is_cited_by_name_in_every_case(rule) -> None:
+    for word in rule.words:
+        for written in (word.capitalize(), word.title(), word.upper()):
+            (found,) = gdparse.parse_text(f"Căn cứ {written} Bình đẳng giới ngày 29 tháng 11 năm 2006;").citations
+            assert (found.doc_type, found.issuer) == (rule.type, rule.issuer), written
+
+
+# ---------------------------------------------------------------- signatures
+
+SIGNATURE = signature.signature_rules()
+
+
+@pytest.mark.parametrize("line", [*SIGNATURE.title.examples, *(w.upper() for w in SIGNATURE.title.words)])
+def test_every_signing_title_is_a_layout_signature_line_and_a_title(line: str) -> None:
+    assert line_is("signature", line)
+    doc = gdparse.parse_text(f"Nội dung kế hoạch.\n\n{line}\n\n\n\nNguyễn Văn An\n")
+    assert doc.metadata.signer == "Nguyễn Văn An" and doc.metadata.signer_title == line
+
+
+AUTHORITY_LINES = [*SIGNATURE.authority_examples, *(f"{p.upper()} CHỦ TỊCH" for p in SIGNATURE.authority_prefixes)]
+
+
+@pytest.mark.parametrize("line", AUTHORITY_LINES)
+def test_every_authority_line_is_a_layout_signature_line_and_read_by_the_signature(line: str) -> None:
+    assert line_is("signature", line)
+    doc = gdparse.parse_text(f"Nội dung kế hoạch.\n\n{line}\nPHÓ CHỦ TỊCH\n\n\n\nNguyễn Văn An\n")
+    assert doc.metadata.signer == "Nguyễn Văn An"
+    # The "TM." line names the body signed for, not the signer's title.
+    assert doc.metadata.signer_title == ("PHÓ CHỦ TỊCH" if line.startswith("TM.") else f"{line} / PHÓ CHỦ TỊCH")
+
+
+@pytest.mark.parametrize("name", SIGNATURE.examples)
+def test_signer_name_examples(name: str) -> None:
+    doc = gdparse.parse_text(f"Nội dung kế hoạch.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n{name}\n")
+    assert doc.metadata.signer == name

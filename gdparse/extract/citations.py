@@ -48,7 +48,6 @@ from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.citations"
-_LAW_TYPES = ("luat", "bo_luat", "hien_phap", "phap-lenh")
 _SP = r"[ \t]*\n?[ \t]*"
 
 
@@ -59,7 +58,7 @@ def _word_alternation() -> str:
 
 _TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?P<word>{_word_alternation()})(?!\p{{L}})")
 _AFTER_TYPE = regex.compile(rf"{_SP}(?:(?P<so>số|so|số hiệu){_SP})?:?{_SP}(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,]))")
-_ABBREVIATIONS = ("NQ", "QĐ", "NĐ", "CT", "KH", "TT", "CV")
+_ABBREVIATIONS = tuple(sorted(cat.abbreviations(), key=len, reverse=True))  # "TTLT" before "TT"
 _ABBR = regex.compile(rf"(?<![\p{{L}}\d])(?P<abbr>{'|'.join(_ABBREVIATIONS)})[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
 _BARE = regex.compile(rf"(?<![\p{{L}}\d/.-])(?P<num>{NUMBER})")
 _NAME_STOP = (
@@ -67,13 +66,20 @@ _NAME_STOP = (
     r"nhiệm kỳ|giai đoạn|hiện hành|và[ \t]+(?!\p{Lu})|và[ \t]+(?:các[ \t]+)?(?:Luật|Nghị|Bộ|Quyết|Hiến|Chiến|Chương))(?!\p{L})"
 )
 _TOKEN = r"\p{L}[\p{L}\d&]*"
-_LAW_WORDS = ("Hiến pháp", "HIẾN PHÁP", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật", "LUẬT", "Pháp lệnh")
+
+
+def _written(words) -> tuple[str, ...]:
+    """How folded type words are written in a text: "Bộ luật", "Bộ Luật", "BỘ LUẬT"."""
+    return tuple(dict.fromkeys(form for w in words for form in (w[:1].upper() + w[1:], w.title(), w.upper())))
+
+
+_LAW_WORDS = _written(w for rule in cat.cited_by_name() for w in rule.words)
 _LAW_ANCHORS = word_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
 _LAW = regex.compile(
     rf"(?P<word>{'|'.join(_LAW_WORDS)})(?!\p{{L}})"
     rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
 )
-_LAW_AMEND_WORDS = ("Luật", "LUẬT")
+_LAW_AMEND_WORDS = _written(cat.rule_for("luat").words)  # "Luật sửa đổi, bổ sung …"
 _LAW_AMEND = regex.compile(
     rf"(?P<word>{'|'.join(_LAW_AMEND_WORDS)})(?P<name>[ \t]+sửa đổi,? bổ sung[^;\n]*?)"
     r"(?=[ \t]+(?:năm[ \t]+\d{4}|ngày[ \t]+\d|số[ \t]+\d)|[;\n]|$)"
@@ -183,7 +189,7 @@ def _numbered(text: str, folded: str) -> list[Candidate]:
     symbols = symbol_starts(text)
     for m in _type_word_matches(text, folded, symbols):
         rule = _rule_for_word(m.group(_WORD))
-        if rule is None or rule.type in _LAW_TYPES or rule.slug == "phap-lenh":
+        if rule is None or rule.cited_by_name:
             continue
         after = _AFTER_TYPE.match(text, m.end())
         if after is None:
@@ -344,8 +350,8 @@ def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]
         issuer = c.issuer or (cat.issuer_for_symbol(c.number) if c.number else None)
         if issuer is None and entry is not None:
             issuer = entry.issuer
-        if issuer is None and c.type in _LAW_TYPES:
-            issuer = "Quốc hội"  # laws, codes and the constitution are passed by the National Assembly
+        if issuer is None:
+            issuer = cat.issuer_of_slug(c.slug)  # laws, codes and the constitution: the National Assembly
         citations.append(Citation(
             id=f"cit-{i + 1:03d}", start=c.start, end=c.end, doc_type=c.type,
             number=canonical_number(c.number) if c.number else None, date=date, issuer=issuer,

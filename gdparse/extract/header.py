@@ -12,6 +12,8 @@ import regex
 from gdparse.document_caches import per_document
 from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
+from gdparse.knowledge.documents import attaching_words
+from gdparse.knowledge.loader import phrases_pattern
 from gdparse.vietnamese import fold
 
 HEAD_CHARS = 4000  # the letterhead sits in the first lines; a portal page may push it down
@@ -32,7 +34,7 @@ _DATE_GAP = regex.compile(r"[\s,]*")
 _ATTACHED_WORD = "kèm"  # every match has it, folded; "ban hành" may come before it
 _ISSUED_BEFORE = regex.compile(r"(?ir)ban\s+hành\s+")
 _ATTACHED = regex.compile(
-    r"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>quyết\s+định|nghị\s+quyết|công\s+văn|kế\s+hoạch)"
+    rf"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{phrases_pattern(attaching_words())})"
     rf"(?:\s+số)?\s*:?\s*(?P<num>{NUMBER})"
 )
 

@@ -33,20 +33,18 @@ from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
 from gdparse.extract.signature import signature
-from gdparse.knowledge.documents import type_for_symbol
+from gdparse.knowledge.documents import document_types, title_words, type_for_symbol
+from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.provinces import canonical_province, central_cities
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.metadata"
-_TYPE_LINES = (
-    ("quyết định", "quyet_dinh"), ("kế hoạch", "ke_hoach"), ("chương trình", "chuong_trinh"),
-    ("nghị quyết", "nghi_quyet"), ("chỉ thị", "chi_thi"), ("báo cáo", "bao_cao"), ("công văn", "cong_van"),
-)
+# A line naming the document's type ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG"): the title words of the types.
 _TYPE_LINE = LineSearch(
-    r"[ \t#*]*(?P<t>quyết định|kế hoạch|chương trình|nghị quyết|chỉ thị|báo cáo|công văn)"
-    r"(?:[ \t]+(?:hành động|liên tịch))?[ \t*:]*$"
+    rf"[ \t#*]*(?P<t>{phrases_pattern(list(title_words()), space=' ')})"
+    rf"(?:[ \t]+(?:{phrases_pattern(document_types().title_qualifiers, space=' ')}))?[ \t*:]*$"
 )
 _KINH_GUI = LineSearch(r"[ \t]*kính\s+gửi\s*:")
 _DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
@@ -84,7 +82,7 @@ def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> t
         return "cong_van", (kinh_gui[0], kinh_gui[1].end())
     if first is not None:
         m = first[1]
-        return dict(_TYPE_LINES)[m.group("t")], (m.start("t"), m.end("t"))
+        return title_words()[m.group("t")], (m.start("t"), m.end("t"))
     symbol = number or (f"0/{code}" if code else None)
     if symbol:
         rule = type_for_symbol(symbol)

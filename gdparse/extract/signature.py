@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from gdparse.knowledge.signature import signature_rules
+from gdparse.knowledge.signature import authority_pattern, signature_rules, title_pattern
 from gdparse.model import PlanDocument
 from gdparse.vietnamese import fold
 
@@ -20,10 +20,9 @@ _SPACES = regex.compile(r"\s+")
 def _signature_rules() -> tuple[regex.Pattern[str], frozenset[str], tuple[str, ...], re.Pattern[str]]:
     """(title line pattern, surnames, authority prefixes, title line finder), read once."""
     data = signature_rules()
-    prefixes = [regex.escape(p) for p in data.authority_prefixes]
-    titles = [t.pattern for t in data.titles]
-    title_line = regex.compile(rf"^(?:(?:{'|'.join(prefixes)})\s*)?(?:{'|'.join(titles)})(?:\s+\S+){{0,6}}$")
-    finder = _title_line_finder(prefixes, titles)
+    prefixes, title = authority_pattern(), title_pattern()
+    title_line = regex.compile(rf"^(?:(?:{prefixes})\s*)?(?:{title})(?:\s+\S+){{0,6}}$")
+    finder = _title_line_finder([prefixes], [title])
     return title_line, frozenset(data.surnames), data.authority_prefixes, finder
 
 

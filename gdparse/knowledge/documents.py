@@ -7,6 +7,7 @@ the catalogue of national documents that plans implement. Data: ``document_types
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Literal
 
 import regex
 from pydantic import Field
@@ -23,6 +24,11 @@ class TypeRule(Schema):
     words: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
+    part: Literal["decision", "plan"] | None = None
+    attaches: bool = False
+    cited_by_name: bool = False
+    issuer: str | None = None
     examples: tuple[str, ...] = Field(min_length=1)
 
 
@@ -34,6 +40,7 @@ class IssuerRule(Schema):
 
 class DocumentTypes(Schema):
     version: int
+    title_qualifiers: tuple[str, ...] = ()
     types: tuple[TypeRule, ...]
     issuers: tuple[IssuerRule, ...]
 
@@ -95,6 +102,42 @@ def type_for_abbreviation(abbr: str) -> TypeRule | None:
         if abbr in rule.abbreviations:
             return rule
     return None
+
+
+@cache
+def abbreviations() -> tuple[str, ...]:
+    """Every abbreviation of a type word ("NQ", "QĐ", "TTLT" …), in data order."""
+    return tuple(dict.fromkeys(a for r in document_types().types for a in r.abbreviations))
+
+
+@cache
+def cited_by_name() -> tuple[TypeRule, ...]:
+    """The law-like types, cited by name (Hiến pháp, Bộ luật, Luật, Pháp lệnh)."""
+    return tuple(r for r in document_types().types if r.cited_by_name)
+
+
+@cache
+def issuer_of_slug(slug: str) -> str | None:
+    """Who issues every document of the type ``slug`` names ("luat" -> "Quốc hội"), if anyone."""
+    return next((r.issuer for r in document_types().types if r.slug == slug and r.issuer), None)
+
+
+@cache
+def title_words() -> dict[str, DocType]:
+    """Title word (folded) -> the type of a document whose title line starts with it, in data order."""
+    return {w: r.doc_type or "other" for r in document_types().types for w in r.title_words}
+
+
+@cache
+def part_words(part: Literal["decision", "plan"]) -> tuple[str, ...]:
+    """The title words that open a part of this kind ("quyết định" opens a decision)."""
+    return tuple(w for r in document_types().types if r.part == part for w in r.title_words)
+
+
+@cache
+def attaching_words() -> tuple[str, ...]:
+    """The title words of the types that issue an attached document ("kèm theo Quyết định số …")."""
+    return tuple(w for r in document_types().types if r.attaches for w in r.title_words)
 
 
 # Compiled and computed once: type_for_symbol runs for every citation candidate.

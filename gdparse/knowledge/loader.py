@@ -7,6 +7,7 @@ of each domain module; nothing here holds per-document state.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from typing import TypeVar
 
@@ -62,11 +63,12 @@ def load(name: str, schema: type[S]) -> S:
         raise KnowledgeError(name, str(exc)) from exc
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A pattern for a folded phrase: literal characters, any run of spaces between its words."""
-    return regex.escape(phrase).replace(r"\ ", r"\s+")
+def phrase_pattern(phrase: str, space: str = r"\s+") -> str:
+    """A pattern for a folded phrase: its characters literally, ``space`` between its words."""
+    return regex.escape(phrase).replace(r"\ ", space)
 
 
-def phrases_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+def phrases_pattern(phrases: Iterable[str], space: str = r"\s+") -> str:
     """One alternation of phrases, longest first (of phrases starting alike, the longest wins)."""
-    return "|".join(phrase_pattern(p) for p in sorted(dict.fromkeys(phrases), key=len, reverse=True))
+    unique = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(phrase_pattern(p, space) for p in unique)

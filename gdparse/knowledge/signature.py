@@ -7,18 +7,21 @@ from functools import cache
 
 from pydantic import Field
 
-from gdparse.knowledge.loader import Schema, load
+from gdparse.knowledge.loader import Schema, load, phrases_pattern
 
 
-class TitleRule(Schema):
-    pattern: str  # on the folded line
+class SigningTitle(Schema):
+    before: tuple[str, ...] = ()  # words that may precede a title ("phó")
+    words: tuple[str, ...]
+    after: tuple[str, ...] = ()  # words that may follow it ("thường trực")
     examples: tuple[str, ...] = Field(min_length=1)
 
 
 class SignatureRules(Schema):
     version: int
     authority_prefixes: tuple[str, ...]
-    titles: tuple[TitleRule, ...]
+    title: SigningTitle
+    authority_examples: tuple[str, ...] = Field(min_length=1)
     surnames: tuple[str, ...]
     examples: tuple[str, ...] = Field(min_length=1)  # signers' names
 
@@ -26,3 +29,19 @@ class SignatureRules(Schema):
 @cache
 def signature_rules() -> SignatureRules:
     return load("signature.yaml", SignatureRules)
+
+
+@cache
+def title_pattern() -> str:
+    """A pattern of a signing title on a folded line ("phó chủ tịch thường trực"); no groups, and
+    the same meaning for ``re`` and ``regex``."""
+    title = signature_rules().title
+    before = rf"(?:(?:{phrases_pattern(title.before)})\s+)?" if title.before else ""
+    after = rf"(?:\s+(?:{phrases_pattern(title.after)}))?" if title.after else ""
+    return rf"{before}(?:{phrases_pattern(title.words)}){after}"
+
+
+@cache
+def authority_pattern() -> str:
+    """A pattern of the authority prefixes of a signature line ("tm.", "kt.", "thừa lệnh" …)."""
+    return phrases_pattern(signature_rules().authority_prefixes)
