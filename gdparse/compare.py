@@ -41,7 +41,7 @@ from gdparse.errors import GdparseError
 from gdparse.file_access import read_regular, stat_path
 from gdparse.inputs import OUTPUT_SUFFIXES, output_kind
 from gdparse.knowledge.columns import column_dictionary
-from gdparse.knowledge.indicators import catalogue, indicator
+from gdparse.knowledge.indicators import catalogue, current_strategy, indicator, strategy_period
 from gdparse.model import PlanDocument
 
 
@@ -196,10 +196,12 @@ class Corpus:
         (earlier / same / later) and the rank among the corpus's plans."""
         return _frame(list(self._milestone_rows), "targets")
 
-    def indicator_matrix(self, year: int = 2030, plans: Sequence[str] | None = None,
-                         strategy: str = "2021-2030") -> pd.DataFrame:
+    def indicator_matrix(self, year: int | None = None, plans: Sequence[str] | None = None,
+                         strategy: str | None = None) -> pd.DataFrame:
         """Indicator × plan → the level each plan commits to for ``year`` (chosen rows), with the
-        national value in the first column."""
+        national value in the first column. By default the latest national strategy and its last year."""
+        strategy = strategy or current_strategy()
+        year = strategy_period(strategy)[1] if year is None else year
         ids = [self.id_of(k) for k in plans] if plans else list(self.ids)
         df = self.targets()
         if df.empty:
@@ -218,7 +220,7 @@ class Corpus:
             rows.append(row)
         return pd.DataFrame(rows).set_index("indicator_id")
 
-    def side_by_side(self, plans: Sequence[str], year: int = 2030) -> pd.DataFrame:
+    def side_by_side(self, plans: Sequence[str], year: int | None = None) -> pd.DataFrame:
         """The indicator matrix restricted to indicators that every given plan and the national
         strategy set a level for in ``year``."""
         matrix = self.indicator_matrix(year, plans)

@@ -10,7 +10,14 @@ import datetime as dt
 from pathlib import PurePath
 
 from gdparse.knowledge.agencies import LineageChange, agencies, successor_of
-from gdparse.knowledge.indicators import Indicator, NationalMilestone, catalogue, indicator
+from gdparse.knowledge.indicators import (
+    Indicator,
+    NationalMilestone,
+    catalogue,
+    current_strategy,
+    indicator,
+    strategy_for_years,
+)
 from gdparse.model import PlanDocument, Responsibility
 
 # ---------------------------------------------------------------- plans
@@ -53,7 +60,7 @@ def strategy_of(doc: PlanDocument) -> str:
     if votes:
         return max(sorted(set(votes)), key=votes.count)
     year = plan_year(doc)
-    return "2011-2020" if year is not None and year <= 2020 else "2021-2030"
+    return strategy_for_years([year]) if year is not None else current_strategy()
 
 
 # ---------------------------------------------------------------- national levels

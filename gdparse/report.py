@@ -13,6 +13,7 @@ from gdparse import plots
 from gdparse.compare import Corpus
 from gdparse.compare_base import format_milestone
 from gdparse.graph_metrics import concentration
+from gdparse.knowledge.indicators import current_strategy
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -81,10 +82,11 @@ def _plans_section(corpus: Corpus) -> str:
 
 def _targets_section(corpus: Corpus, ev: Evidence, year: int) -> str:
     df = corpus.targets()
-    ids = [pid for pid, s in zip(corpus.ids, corpus.plans()["strategy"]) if s == "2021-2030"]
+    strategy = current_strategy()
+    ids = [pid for pid, s in zip(corpus.ids, corpus.plans()["strategy"]) if s == strategy]
     out = [f"<h2>Targets against the national strategy ({year})</h2>"]
     if not ids:
-        return out[0] + "<p>No plan of the 2021-2030 strategy.</p>"
+        return out[0] + f"<p>No plan of the {strategy} strategy.</p>"
     out.append(f"<figure>{plots.svg(plots.indicator_comparison(corpus, ids, year))}</figure>")
     chosen = df[df["chosen"] & (df["year"] == year)]
     matrix = corpus.indicator_matrix(year, ids)

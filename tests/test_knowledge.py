@@ -8,6 +8,7 @@ import pytest
 
 import gdparse
 from gdparse import registry
+from gdparse.compare_base import strategy_of
 from gdparse.extract.header import attached_to
 from gdparse.extract.provinces import find_prefixed
 from gdparse.knowledge import (
@@ -188,3 +189,28 @@ def test_every_authority_line_is_a_layout_signature_line_and_read_by_the_signatu
 def test_signer_name_examples(name: str) -> None:
     doc = gdparse.parse_text(f"Nội dung kế hoạch.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n{name}\n")
     assert doc.metadata.signer == name
+
+
+# ---------------------------------------------------------------- strategies
+
+STRATEGIES = indicators.strategies()
+
+
+@pytest.mark.parametrize("name", STRATEGIES)
+def test_every_strategy_is_the_one_of_the_years_of_its_period(name: str) -> None:
+    first, last = indicators.strategy_period(name)
+    for years in ([first], [last], list(range(first, last + 1))):
+        assert indicators.strategy_for_years(years) == name
+    doc = gdparse.parse_text(f"KẾ HOẠCH\nNgày 01 tháng 02 năm {first}\n")
+    doc = doc.model_copy(update={"metadata": doc.metadata.model_copy(update={"issued_date": f"{first}-02-01"})})
+    assert strategy_of(doc) == name
+
+
+def test_years_outside_every_strategy_go_to_the_nearest() -> None:
+    first, last = indicators.strategy_period(STRATEGIES[0])[0], indicators.strategy_period(STRATEGIES[-1])[1]
+    assert indicators.strategy_for_years([first - 5]) == STRATEGIES[0]
+    assert indicators.strategy_for_years([last + 5]) == STRATEGIES[-1] == indicators.current_strategy()
+
+
+def test_every_indicator_names_a_known_strategy() -> None:
+    assert {i.strategy for i in indicators.catalogue().indicators} <= set(STRATEGIES)

@@ -34,6 +34,7 @@ class Indicator(Schema):
 
 class Strategy(Schema):
     document: str
+    period: tuple[int, int]  # first and last year
     milestone_years: list[int]
 
 
@@ -73,7 +74,29 @@ def catalogue() -> Catalogue:
     ids = [i.id for i in cat.indicators]
     if len(ids) != len(set(ids)):
         raise KnowledgeError("national_indicators.yaml", "duplicate indicator id")
+    for name, strategy in cat.strategies.items():
+        first, last = strategy.period
+        if name != f"{first}-{last}" or not all(first <= y <= last for y in strategy.milestone_years):
+            raise KnowledgeError("national_indicators.yaml", f"strategy {name} does not fit its period {first}-{last}")
+    for ind in cat.indicators:
+        if ind.strategy not in cat.strategies:
+            raise KnowledgeError("national_indicators.yaml", f"{ind.id}: unknown strategy {ind.strategy}")
     return cat
+
+
+@cache
+def strategies() -> tuple[str, ...]:
+    """The national strategies by name ("2011-2020", "2021-2030"), earliest first."""
+    return tuple(sorted(catalogue().strategies, key=lambda name: catalogue().strategies[name].period))
+
+
+def current_strategy() -> str:
+    """The latest national strategy: what comparisons are made against by default."""
+    return strategies()[-1]
+
+
+def strategy_period(name: str) -> tuple[int, int]:
+    return catalogue().strategies[name].period
 
 
 def indicator(indicator_id: str) -> Indicator | None:
@@ -86,16 +109,28 @@ def _by_id() -> dict[str, Indicator]:
 
 
 def strategy_for_years(years: list[int]) -> str | None:
-    """The national strategy a plan follows, from the years its targets name."""
+    """The national strategy a plan follows, from the years its targets name: each year counts for
+    the strategy whose period holds it (a year outside every period for the nearest), and the
+    strategy with most wins, the earlier one on a tie."""
     if not years:
         return None
-    early = sum(1 for y in years if y <= 2020)
-    return "2011-2020" if early * 2 >= len(years) else "2021-2030"
+    names = strategies()
+    votes = dict.fromkeys(names, 0)
+    for year in years:
+        votes[min(names, key=lambda name: _distance(year, strategy_period(name)))] += 1
+    return max(names, key=votes.__getitem__)  # max keeps the first (earliest) of equal counts
+
+
+def _distance(year: int, period: tuple[int, int]) -> int:
+    """Years from ``year`` to a period (0 inside it)."""
+    first, last = period
+    return first - year if year < first else year - last if year > last else 0
 
 
 @cache
 def crosswalk() -> Crosswalk:
-    """The 2011-2020 -> 2021-2030 indicator pairs, validated against the catalogue."""
+    """The pairs of an indicator and its continuation in the next strategy, validated against the
+    catalogue."""
     data = load("indicator_crosswalk.yaml", Crosswalk)
     known = {i.id for i in catalogue().indicators}
     for pair in data.pairs:
@@ -106,7 +141,7 @@ def crosswalk() -> Crosswalk:
 
 
 def current_indicator(indicator_id: str | None) -> str | None:
-    """The 2021-2030 indicator an older one continues as (itself if none)."""
+    """The indicator of the later strategy that an older one continues as (itself if none)."""
     if indicator_id is None:
         return None
     return next((p.new for p in crosswalk().pairs if p.old == indicator_id), indicator_id)
