@@ -5,10 +5,15 @@ the code ignores fails here)."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 import gdparse
 from gdparse import registry
 from gdparse.compare_base import strategy_of
+from gdparse.extract import clauses
+from gdparse.extract.budgets import _BUDGET_HEADING as budget_headings
+from gdparse.extract.budgets import _first_heading_line as first_budget_line
+from gdparse.extract.clauses import leading_roles
 from gdparse.extract.header import attached_to
 from gdparse.extract.provinces import find_prefixed
 from gdparse.knowledge import (
@@ -26,7 +31,7 @@ from gdparse.knowledge import (
     signature,
 )
 from gdparse.readers.legacy import vietnamese_score
-from gdparse.rules import line_is
+from gdparse.rules import classify_heading, line_is
 from gdparse.vietnamese import fold
 
 # Each data file and the accessor that loads it through its schema.
@@ -214,3 +219,61 @@ def test_years_outside_every_strategy_go_to_the_nearest() -> None:
 
 def test_every_indicator_names_a_known_strategy() -> None:
     assert {i.strategy for i in indicators.catalogue().indicators} <= set(STRATEGIES)
+
+
+# ---------------------------------------------------------------- region headings, assignee labels, roles
+
+HEADINGS = layout.heading_rules()
+NUMBER = regex.compile(r"^(?:[IVXLC]+|\d+)\.\s*")
+
+
+def _region_headings(kind: str, folded: str) -> list[str]:
+    """The heading lines that open a region of ``kind`` in a folded text, found as the extractor finds them."""
+    if kind == "budget":
+        found = budget_headings.finditer(folded, first_budget_line(folded))
+    else:
+        pattern, anchor = {"implementation": (clauses._IMPL, clauses._IMPL_ANCHOR),
+                           "reporting": (clauses._REPORT, clauses._REPORT_ANCHOR)}[kind]
+        found = clauses._heading_matches(folded, pattern, anchor)
+    return [m.group().strip() for m in found]
+
+
+REGION_EXAMPLES = [(kind, ex) for kind, region in HEADINGS.regions.items() for ex in region.examples]
+
+
+@pytest.mark.parametrize(("kind", "example"), REGION_EXAMPLES)
+def test_every_region_heading_opens_its_region_and_names_its_kind(kind: str, example: str) -> None:
+    """One set of region headings: the extractors' regions and the outline's section kinds."""
+    folded = fold(f"Mở đầu.\n{example}\nNội dung của phần.\n")
+    assert _region_headings(kind, folded) == [fold(example)]
+    assert classify_heading(NUMBER.sub("", example)) == kind
+
+
+@pytest.mark.parametrize("label", HEADINGS.assignee_labels)
+def test_every_assignee_label_is_read_by_activities_and_tables(label: str) -> None:
+    assert classify_heading(label.capitalize()) == "implementation"
+    activity = f"KẾ HOẠCH\n\nII. NHIỆM VỤ\n1. Tuyên truyền về bình đẳng giới\n{label.capitalize()}: Sở Y tế.\n"
+    assert [(r.agency_id, r.role) for r in gdparse.parse_text(activity).responsibilities] == [
+        ("province.so_y_te", "implement")]
+    table = f"PHỤ LỤC\nTT\tChỉ tiêu\t{label.capitalize()}\n1\tMục tiêu 1\t\n2\tChỉ tiêu 1\tSở Y tế\n"
+    assert [(r.agency_id, r.role) for r in gdparse.parse_text(table).responsibilities] == [("province.so_y_te", "lead")]
+
+
+ROLES = roles.roles_data()
+
+
+@pytest.mark.parametrize("keyword", ROLES.joined_keywords)
+def test_every_joined_keyword_continues_a_verb_group_without_a_comma(keyword: str) -> None:
+    found, _ = leading_roles(f"Tham mưu {keyword} các sở triển khai")
+    assert found[:2] == ["advise", roles.role_of_keyword(keyword)]
+
+
+@pytest.mark.parametrize("joiner", [*ROLES.separators, *(f" {c}" for c in ROLES.conjunctions)])
+def test_every_separator_joins_keywords(joiner: str) -> None:
+    found, _ = leading_roles(f"Tham mưu{joiner} theo dõi việc triển khai")
+    assert found == ["advise", "monitor"]
+
+
+@pytest.mark.parametrize(("role", "example"), [(r, ex) for r, rule in ROLES.roles.items() for ex in rule.examples])
+def test_role_examples_have_their_role(role: str, example: str) -> None:
+    assert role in leading_roles(example)[0]

@@ -74,7 +74,7 @@ def test_verb_group_is_keywords_joined_by_separators():
     """The verb group reads a separator before each keyword after the first; so does the plain form."""
     grammar = clauses.grammar()
     skip = "|".join(clauses._key(p) for p in roles_data().skip_prefixes)
-    keyword, separator = grammar.keyword.pattern, clauses._SEPARATOR
+    keyword, separator = grammar.keyword.pattern, clauses._separator(roles_data())
     plain = regex.compile(rf"{clauses._LEAD_IN}(?>(?:{skip})(?!\w)[\s,]*)*"
                           rf"(?:(?>(?P<kw>{keyword}))(?:(?>{separator})(?>(?P<kw>{keyword})))*)?")
     for text, start, end in _samples(9):

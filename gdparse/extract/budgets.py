@@ -15,16 +15,18 @@ from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_regex
 from gdparse.extract.stretches import StretchScan
 from gdparse.knowledge.budgets import budget_rules
+from gdparse.knowledge.layout import region_titles
+from gdparse.knowledge.loader import phrases_pattern
 from gdparse.model import Budget, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.budgets"
-_BUDGET_HEADING = regex.compile(r"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*kinh\s+phí(?:\s+thực\s+hiện)?\s*:?\s*$")
+# A numbered heading line of a budget region: its title (headings.yaml) and nothing else.
+_BUDGET_HEADING = regex.compile(rf"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*(?:{region_titles('budget')})\s*:?\s*$")
 _NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
-# Every budget heading holds these words; the numbering before them is on one line.
-_HEADING_WORDS = regex.compile(r"kinh\s+phí")
+# Every budget heading holds a title; the numbering before it is on one line.
+_HEADING_WORDS = regex.compile(region_titles("budget"))
 _SPACE = regex.compile(r"\s")
-_AMOUNT_PART = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(tỷ|triệu|nghìn|ngàn)?")
 
 
 @cache
@@ -47,11 +49,17 @@ def money_matches(folded: str) -> list[regex.Match[str]]:
     return list(_compiled()[1].finditer(folded)) if scan is None else scan.matches(folded)
 
 
+@cache
+def _amount_part() -> regex.Pattern[str]:
+    """A number and the scale word after it, if any ("800 triệu")."""
+    return regex.compile(rf"(\d+(?:[.,]\d+)*)\s*({phrases_pattern(budget_rules().scale)})?")
+
+
 def amount_vnd(raw: str) -> float | None:
     """"5 tỷ 800 triệu đồng" -> 5.8e9; "150.000.000 đồng" -> 1.5e8."""
     scale = budget_rules().scale
     total, found = 0.0, False
-    for m in _AMOUNT_PART.finditer(fold(raw)):
+    for m in _amount_part().finditer(fold(raw)):
         value = parse_number(m.group(1))
         if value is None:
             continue

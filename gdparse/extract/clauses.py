@@ -12,7 +12,8 @@ import regex
 
 from gdparse.document_caches import per_document
 from gdparse.extract.accent_free import accent_insensitive, other_marked
-from gdparse.knowledge.roles import roles_data
+from gdparse.knowledge.layout import RegionKind, region_anchor, region_titles
+from gdparse.knowledge.roles import RolesFile, roles_data
 from gdparse.model import PlanDocument, Role
 from gdparse.vietnamese import cut_is_exact, fold, strip_accents
 
@@ -141,7 +142,7 @@ def grammar() -> RoleGrammar:
     # the parts one after another does. A separator is read before every keyword but the first (once
     # "kw" has matched): the keywords are written once, which halves the cost of compiling the form
     # that matches the folded text.
-    verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?(kw)(?>{_SEPARATOR}))(?>(?P<kw>{keyword})))*"
+    verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?(kw)(?>{_separator(data)}))(?>(?P<kw>{keyword})))*"
     request = "|".join(_key(m) for m in data.request_markers)
     return RoleGrammar(
         default=data.default_role,
@@ -157,7 +158,15 @@ def grammar() -> RoleGrammar:
 
 _LEAD_CHAR = r"[\s\-+*•:.]"
 _LEAD_IN = rf"{_LEAD_CHAR}*"
-_SEPARATOR = r"\s*(?:,|;|\bva\b)\s*|\s+(?=phoi (?:ket )?hop|chu tri)"
+
+
+def _separator(data: RolesFile) -> str:
+    """What joins two keywords of a verb group, on the key: a separator or conjunction with any
+    spaces, or spaces alone before a joined keyword ("chu tri phoi hop voi")."""
+    marks = [regex.escape(s) for s in data.separators]
+    marks += [rf"\b{regex.escape(_key(c), literal_spaces=True)}\b" for c in data.conjunctions]
+    joined = "|".join(regex.escape(_key(kw), literal_spaces=True) for kw in data.joined_keywords)
+    return rf"\s*(?:{'|'.join(marks)})\s*|\s+(?={joined})"
 
 
 def leading_roles(clause: str) -> tuple[list[Role], int | None]:
@@ -199,11 +208,16 @@ def is_request_key(key: str) -> bool:
 
 # ---------------------------------------------------------------- regions
 
-_IMPL_ANCHOR = "tổ chức thực hiện"
-_REPORT_ANCHOR = "chế độ "
+def _region_heading(kind: RegionKind) -> regex.Pattern[str]:
+    """A heading line of a region: its number, one of its titles (headings.yaml), nothing else."""
+    return regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*(?:{region_titles(kind)})\s*:?\s*$")
+
+
+_IMPL_ANCHOR = region_anchor("implementation")
+_REPORT_ANCHOR = region_anchor("reporting")
 _DECISION_ANCHOR = "điều"
-_IMPL = regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*{_IMPL_ANCHOR}\s*:?\s*$")
-_REPORT = regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*{_REPORT_ANCHOR}(?:thông tin,? )?báo cáo\s*:?\s*$")
+_IMPL = _region_heading("implementation")
+_REPORT = _region_heading("reporting")
 _NEXT_TOP = regex.compile(r"(?m)^[ \t*#]*(?:[ivxlc]+\.\s|nơi nhận|phụ lục|tm\.|kt\.)|^[^\n]*\t")
 _DECISION = regex.compile(rf"(?m)^[ \t*#]*{_DECISION_ANCHOR}\s+\d+\.[^\n]*")
 # Every character the patterns above allow between a line start and their anchor, read backwards.

@@ -26,6 +26,8 @@ from gdparse.extract.clauses import (
     reporting_regions,
     split_clauses,
 )
+from gdparse.knowledge.layout import heading_rules
+from gdparse.knowledge.loader import phrases_pattern
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
 from gdparse.model_build import ModelListBuilder
@@ -39,10 +41,11 @@ _ITEM = regex.compile(rf"(?m)^{_ITEM_AFTER_LINE_START}")
 # ahead instead of trying the pattern at every position.
 _ITEM_AFTER_NEWLINE = regex.compile(rf"\n{_ITEM_AFTER_LINE_START}")
 _SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
-_ACTIVITY = regex.compile(r"cơ quan (?:thực hiện|chủ trì)\s*:\s*")
+# "Cơ quan thực hiện: Sở Y tế": an assignee label (headings.yaml) and a colon.
+_ACTIVITY = regex.compile(rf"(?:{phrases_pattern(heading_rules().assignee_labels, space=' ')})\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
 _GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*(?:và|cùng|với)?[\s,;&]*$")
-_TABLE_AGENCY_HEADER = regex.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|phụ trách)")
+_TABLE_AGENCY_HEADER = regex.compile(phrases_pattern(heading_rules().assignee_labels))  # the responsible-unit column
 _ROW_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+(\d+)")
 _ROW_TARGET = regex.compile(r"chỉ\s+tiêu\s+(\d+[a-z]?)")
 _PARENTHESES = regex.compile(r"\([^)]*\)")

@@ -1,9 +1,11 @@
-"""Layout of a Vietnamese administrative document: the section kinds that headings name
-(``headings.yaml``) and the line kinds that delimit its blocks (``layout.yaml``)."""
+"""Layout of a Vietnamese administrative document: the section kinds that headings name, the region
+headings and assignee labels the extractors read (``headings.yaml``), and the line kinds that
+delimit its blocks (``layout.yaml``)."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 import regex
 from pydantic import Field
@@ -19,9 +21,19 @@ class HeadingRule(Schema):
     examples: tuple[str, ...] = Field(min_length=1)
 
 
+class Region(Schema):
+    titles: tuple[str, ...] = Field(min_length=1)  # patterns of the folded heading without its number
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+RegionKind = Literal["implementation", "reporting", "budget"]
+
+
 class HeadingRules(Schema):
     version: int
     rules: tuple[HeadingRule, ...]
+    regions: dict[RegionKind, Region]
+    assignee_labels: tuple[str, ...]
 
 
 class LineKindRule(Schema):
@@ -37,7 +49,33 @@ class LayoutRules(Schema):
 
 @cache
 def heading_rules() -> HeadingRules:
-    return load("headings.yaml", HeadingRules)
+    """The heading rules, the lists of this file that a pattern names as ``{{name}}`` put in."""
+    data = load("headings.yaml", HeadingRules)
+    lists = {"assignee_labels": phrases_pattern(data.assignee_labels)}
+    rules = tuple(rule.model_copy(update={"patterns": tuple(_filled(p, lists, "headings.yaml") for p in rule.patterns)})
+                  for rule in data.rules)
+    return data.model_copy(update={"rules": rules})
+
+
+def region_titles(kind: RegionKind) -> str:
+    """An alternation of the titles of a region's headings (folded, without the heading's number)."""
+    return "|".join(f"(?:{t})" for t in heading_rules().regions[kind].titles)
+
+
+def region_anchor(kind: RegionKind) -> str:
+    """A literal that every heading of the region holds at its title: the longest start that all
+    its titles share before any pattern syntax (found by ``str.find`` before a pattern is tried)."""
+    prefixes = [_LITERAL_START.match(t).group() for t in heading_rules().regions[kind].titles]
+    anchor = prefixes[0]
+    for prefix in prefixes[1:]:
+        while not prefix.startswith(anchor):
+            anchor = anchor[:-1]
+    return anchor
+
+
+# The literal start of a pattern: characters up to the first that is syntax, less one that a
+# quantifier follows ("chế độ (?:…" -> "chế độ ", "abc?" -> "ab").
+_LITERAL_START = regex.compile(r"[^\\()\[\]{}?*+|.^$]*?(?=[^\\()\[\]{}?*+|.^$]?[?*{+]|[\\()\[\]|.^$]|$)")
 
 
 @cache
@@ -45,21 +83,22 @@ def layout_rules() -> LayoutRules:
     """The line kinds, each list that a pattern names as ``{{name}}`` put in from the file that holds it."""
     data = load("layout.yaml", LayoutRules)
     lists = _named_lists()
-
-    def filled(pattern: str) -> str:
-        def alternation(m: regex.Match[str]) -> str:
-            if m.group(1) not in lists:
-                raise KnowledgeError("layout.yaml", f"unknown list {{{{{m.group(1)}}}}} in {pattern!r}")
-            return lists[m.group(1)]
-
-        return _NAMED_LIST.sub(alternation, pattern)
-
-    kinds = {name: rule.model_copy(update={"patterns": tuple(map(filled, rule.patterns))})
+    kinds = {name: rule.model_copy(update={"patterns": tuple(_filled(p, lists, "layout.yaml") for p in rule.patterns)})
              for name, rule in data.line_kinds.items()}
     return data.model_copy(update={"line_kinds": kinds})
 
 
 _NAMED_LIST = regex.compile(r"\{\{(\w+)\}\}")
+
+
+def _filled(pattern: str, lists: dict[str, str], name: str) -> str:
+    """``pattern`` with each ``{{list}}`` replaced by a group of the list's alternation."""
+    def alternation(m: regex.Match[str]) -> str:
+        if m.group(1) not in lists:
+            raise KnowledgeError(name, f"unknown list {m.group()} in {pattern!r}")
+        return f"(?:{lists[m.group(1)]})"
+
+    return _NAMED_LIST.sub(alternation, pattern)
 
 
 def _named_lists() -> dict[str, str]:
