@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from gdparse.knowledge.windows import windows
 from gdparse.vietnamese import fold, strip_accents
 
 Edit = tuple[int, int, str]
@@ -34,7 +35,7 @@ _BOILERPLATE = regex.compile(
 )
 
 
-_NAVIGATION_SPAN = 20000
+_NAVIGATION_SPAN = windows().portal_navigation  # how far navigation may push the letterhead down
 
 
 _NAVIGATION_HEAD = 1000

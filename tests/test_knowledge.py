@@ -27,8 +27,10 @@ from gdparse.knowledge import (
     loader,
     milestones,
     provinces,
+    reporting,
     roles,
     signature,
+    windows,
 )
 from gdparse.readers.legacy import vietnamese_score
 from gdparse.rules import classify_heading, line_is
@@ -41,15 +43,18 @@ ACCESSORS = {
     "columns.yaml": columns.column_dictionary,
     "common_syllables.yaml": lambda: loader.load("common_syllables.yaml", encodings.CommonSyllables),
     "document_types.yaml": documents.document_types,
+    "document_windows.yaml": windows.windows_file,
     "domains.yaml": indicators.domains_file,
     "headings.yaml": layout.heading_rules,
     "indicator_crosswalk.yaml": indicators.crosswalk,
+    "issuers.yaml": documents.issuers,
     "layout.yaml": layout.layout_rules,
     "lineage.yaml": agencies.lineage,
     "milestone_patterns.yaml": milestones.patterns_file,
     "national_documents.yaml": documents.national_catalogue,
     "national_indicators.yaml": indicators.catalogue,
     "provinces.yaml": provinces.provinces_file,
+    "reporting.yaml": reporting.reporting_phrases,
     "roles.yaml": roles.roles_data,
     "signature.yaml": signature.signature_rules,
     "tcvn3.yaml": lambda: encodings.table("tcvn3"),
@@ -277,3 +282,78 @@ def test_every_separator_joins_keywords(joiner: str) -> None:
 @pytest.mark.parametrize(("role", "example"), [(r, ex) for r, rule in ROLES.roles.items() for ex in rule.examples])
 def test_role_examples_have_their_role(role: str, example: str) -> None:
     assert role in leading_roles(example)[0]
+
+
+# ---------------------------------------------------------------- reporting
+
+REPORTING = reporting.reporting_phrases()
+
+
+def _duties(sentence: str) -> list[tuple[str | None, str | None]]:
+    text = f"KẾ HOẠCH\n\nI. MỤC TIÊU\nNội dung.\n\nV. CHẾ ĐỘ BÁO CÁO\nSở Y tế {sentence[0].lower()}{sentence[1:]}\n"
+    return [(d.frequency, d.deadline) for d in gdparse.parse_text(text).reporting]
+
+
+@pytest.mark.parametrize("example", REPORTING.examples, ids=lambda e: e.text)
+def test_reporting_examples(example) -> None:
+    assert _duties(example.text) == [(example.frequency, example.deadline)]
+
+
+@pytest.mark.parametrize(("frequency", "phrase"), [(f, p) for f, ps in REPORTING.frequencies.items() for p in ps])
+def test_every_frequency_phrase_is_read(frequency: str, phrase: str) -> None:
+    assert _duties(f"báo cáo kết quả {phrase} về Sở Nội vụ.") == [(frequency, None)]
+
+
+@pytest.mark.parametrize("word", REPORTING.deadline_words)
+def test_every_deadline_word_is_read(word: str) -> None:
+    assert _duties(f"báo cáo hằng năm về Sở Nội vụ {word} ngày 15/12.") == [("annual", "15/12")]
+
+
+@pytest.mark.parametrize("word", REPORTING.month_end_words)
+def test_every_month_end_word_is_read(word: str) -> None:
+    assert _duties(f"báo cáo hằng năm về Sở Nội vụ vào {word} 11.") == [("annual", f"{word} 11")]
+
+
+# ---------------------------------------------------------------- issuers
+
+ISSUERS = documents.issuers()
+LETTERHEAD_END = "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nVề bình đẳng giới\n"
+
+
+@pytest.mark.parametrize("example", [ex for rule in ISSUERS.cited for ex in rule.examples])
+def test_every_cited_issuer_is_read_after_a_citation(example: str) -> None:
+    (found,) = gdparse.parse_text(f"Căn cứ Quyết định số 12/QĐ-XYZ ngày 05/3/2020 của {example};").citations
+    assert found.issuer == example
+
+
+@pytest.mark.parametrize("example", ISSUERS.national_examples)
+def test_national_issuers_give_a_national_document(example: str) -> None:
+    assert documents.is_national_issuer(fold(example))
+    if example.startswith(("Bộ", "Ban")):  # the bodies a letterhead names before the motto
+        assert gdparse.parse_text(example.upper() + LETTERHEAD_END).metadata.province == "national"
+
+
+@pytest.mark.parametrize(("name", "example"), [(r.name, ex) for r in ISSUERS.canonical for ex in r.examples])
+def test_canonical_issuer_examples(name: str, example: str) -> None:
+    assert documents.canonical_issuer(fold(example)) == name
+    letterhead = example.upper() if " TỈNH " in example.upper() else f"{example.upper()}\nTỈNH BẮC NINH"
+    meta = gdparse.parse_text(letterhead + LETTERHEAD_END).metadata
+    unit = "thành phố" if meta.province in provinces.central_cities() else "tỉnh"
+    assert meta.issuer == f"{name} {unit} {meta.province}"
+
+
+# ---------------------------------------------------------------- windows
+
+WINDOWS = windows.windows_file()
+
+
+def _fact(line: str, at: int, fact: str) -> object:
+    padding = ("Tăng cường truyền thông.\n" * (at // 10 + 1))[:at]
+    return getattr(gdparse.parse_text(padding[:-1] + "\n" + line + "\n\nNội dung.\n").metadata, fact)
+
+
+@pytest.mark.parametrize("example", WINDOWS.examples, ids=lambda e: e.window)
+def test_a_fact_is_read_inside_its_window_only(example) -> None:
+    window = getattr(WINDOWS.windows, example.window)
+    assert _fact(example.line, window - len(example.line) - 2, example.fact) == example.value
+    assert _fact(example.line, window + 2, example.fact) != example.value

@@ -6,6 +6,7 @@ import regex
 
 from gdparse import registry
 from gdparse.extract.agency_matcher import Found, find_mentions
+from gdparse.knowledge.windows import windows
 from gdparse.model import Agency, DocWarning, PlanDocument
 from gdparse.vietnamese import fold, strip_accents
 
@@ -22,7 +23,7 @@ def document_year(doc: PlanDocument) -> int | None:
         return int(doc.metadata.issued_date[:4])
     # The head of the folded text (cached for the whole text): the letters folding may treat
     # differently at the cut are never part of a date or a year.
-    head = fold(doc.text)[:3000]
+    head = fold(doc.text)[: windows().opening_years]
     m = _HEADER_YEAR.search(head)
     if m:
         return int(m.group(1))

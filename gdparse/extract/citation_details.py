@@ -9,14 +9,14 @@ from functools import cache
 import regex
 
 from gdparse.extract.dates import DateMatch, date_at
+from gdparse.knowledge.documents import issuers
 
 GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
 _ISSUER_WORDS = ("của", "do")
+# The issuing bodies of issuers.yaml in their order, then a ministry, board or department up to the
+# words after its name.
 _ISSUER = regex.compile(
-    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>thủ tướng chính phủ|chính phủ|bộ chính trị|"
-    r"ban bí thư(?:\s+trung ương(?:\s+đảng)?)?|ban chấp hành trung ương(?:\s+đảng)?|quốc hội|"
-    r"ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|thành ủy|"
-    r"(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)(?:\s+(?:tỉnh|thành phố))?|(?:hội đồng nhân dân|hđnd)\s+tỉnh|"
+    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>{'|'.join(i.pattern for i in issuers().cited)}|"
     r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
 )
 _PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")

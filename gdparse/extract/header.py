@@ -14,9 +14,10 @@ from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.knowledge.documents import attaching_words
 from gdparse.knowledge.loader import phrases_pattern
+from gdparse.knowledge.windows import windows
 from gdparse.vietnamese import fold
 
-HEAD_CHARS = 4000  # the letterhead sits in the first lines; a portal page may push it down
+HEAD_CHARS = windows().letterhead  # the letterhead sits in the first lines; a portal page may push it down
 
 # One segment of a symbol: starts with a capital or a digit; "LĐT BXH" (a stray space inside
 # an all-capital code, seen on portals) is one segment when a separator follows.

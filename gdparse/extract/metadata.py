@@ -33,14 +33,22 @@ from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import attached_to, number_line, place_date
 from gdparse.extract.signature import signature
-from gdparse.knowledge.documents import document_types, title_words, type_for_symbol
+from gdparse.knowledge.documents import (
+    canonical_issuer,
+    document_types,
+    is_national_issuer,
+    title_words,
+    type_for_symbol,
+)
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.provinces import canonical_province, central_cities
+from gdparse.knowledge.windows import windows
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold
 
 STAGE = "extract.metadata"
+_WINDOWS = windows()  # how far into the text each fact of the opening is looked for
 # A line naming the document's type ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG"): the title words of the types.
 _TYPE_LINE = LineSearch(
     rf"[ \t#*]*(?P<t>{phrases_pattern(list(title_words()), space=' ')})"
@@ -72,12 +80,11 @@ _ISSUING_UBND = regex.compile(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S
 _SPACES = regex.compile(r"\s+")
 _DASH = regex.compile(r"\s*[–—-]\s*")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", regex.I)
-_CENTRAL = regex.compile(r"^(?:chính phủ|thủ tướng|quốc hội|bộ |ban bí thư|bộ chính trị|ban chấp hành trung ương)")
 
 
 def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
-    kinh_gui = _KINH_GUI.search(folded, 0, 3000)  # (line start, match)
-    first = _TYPE_LINE.search(folded, 0, 5000)
+    kinh_gui = _KINH_GUI.search(folded, 0, _WINDOWS.letter_addressee)  # (line start, match)
+    first = _TYPE_LINE.search(folded, 0, _WINDOWS.type_line)
     if kinh_gui and (first is None or kinh_gui[0] < first[0]):
         return "cong_van", (kinh_gui[0], kinh_gui[1].end())
     if first is not None:
@@ -104,20 +111,20 @@ def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
 def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
     lost = lost_letters(doc.source.encoding)
     for motto in literal_positions(folded, ("cộng hòa xã hội",))[:3]:  # letterheads of decision and plan
-        m = _ISSUER_HEAD.search(folded, max(0, motto - 300), motto)
+        m = _ISSUER_HEAD.search(folded, max(0, motto - _WINDOWS.issuer_before_motto), motto)
         # Letterheads are in capitals (those a legacy encoding lost count as capitals).
         if m is not None and recognition_text(doc.text[m.start() : m.end()], lost).isupper():
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
-    auth = _AUTHORITY_LINE.search(folded, 0, 3000)  # (line start, match)
+    auth = _AUTHORITY_LINE.search(folded, 0, _WINDOWS.authority_line)  # (line start, match)
     if auth is not None:
         return _canonical_issuer("Ủy ban nhân dân", province), (auth[0], auth[1].end())
     tm = _tm_line(folded)
     if tm is not None and _UBND.match(tm.group("body")):
         return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
-    actor = _ACTOR.search(folded, 0, 4000)
+    actor = _ACTOR.search(folded, 0, _WINDOWS.issuing_actor)
     if actor is not None:
         return _canonical_issuer(doc.text[actor.start("a"): actor.end("a")], province), (actor.start("a"), actor.end("a"))
-    for line in (folded[:2000].split("\n")):
+    for line in (folded[:_WINDOWS.issuing_sentence].split("\n")):
         if _ISSUING_UBND.search(line):
             return _canonical_issuer("Ủy ban nhân dân", province), None
     return None, None
@@ -163,11 +170,9 @@ def _draft(folded: str) -> regex.Match[str] | None:
 def _canonical_issuer(raw: str, province: str | None) -> str:
     name = _SPACES.sub(" ", raw).strip(" ,.:;")
     name = _DASH.sub(" - ", name)
-    f = fold(name)
-    if f in ("ủy ban nhân dân", "ubnd") or f.startswith(("ủy ban nhân dân tỉnh", "ubnd tỉnh", "ủy ban nhân dân thành phố")):
-        name = "Ủy ban nhân dân"
-    elif f.startswith("sở lao động"):
-        name = "Sở Lao động - Thương binh và Xã hội"
+    canonical = canonical_issuer(fold(name))
+    if canonical is not None:
+        name = canonical
     else:
         name = name[:1].upper() + name[1:].lower() if name.isupper() else name
         name = _UNIT_TAIL.sub("", name)
@@ -179,7 +184,7 @@ def _canonical_issuer(raw: str, province: str | None) -> str:
 
 def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[int, int] | None]:
     head_end = folded.find("cộng hòa xã hội")
-    head = prov.find_prefixed(folded, 0, head_end) if 0 <= head_end < 1500 else []
+    head = prov.find_prefixed(folded, 0, head_end) if 0 <= head_end < _WINDOWS.letterhead_province else []
     if head:
         return head[0][2], head[0][:2]
     pd = place_date(doc.text, folded)
@@ -231,7 +236,7 @@ def _open_start(doc: PlanDocument, issued_year: int | None) -> int | None:
     years = [int(c.date[:4]) for c in doc.citations if c.legal_basis and c.date]
     if years:
         return max(years)
-    dates = [d.year for d in find_dates(doc.text[:4000])]
+    dates = [d.year for d in find_dates(doc.text[:_WINDOWS.opening_dates])]
     return max(dates) if dates else None
 
 
@@ -292,7 +297,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
         evidence["title"] = title[:2]
     province, pspan = _province(doc, folded, title)
     issuer, ispan = _issuer(doc, folded, province)
-    if issuer and _CENTRAL.match(fold(issuer)):
+    if issuer and is_national_issuer(fold(issuer)):
         province, pspan = "national", ispan
     if pspan:
         evidence["province"] = pspan

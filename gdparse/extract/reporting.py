@@ -15,6 +15,8 @@ import regex
 
 from gdparse.compact import is_big
 from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
+from gdparse.knowledge.loader import phrases_pattern
+from gdparse.knowledge.reporting import reporting_phrases
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.model_build import ModelListBuilder
 from gdparse.vietnamese import fold
@@ -30,16 +32,19 @@ _BACKREF = regex.compile(r"(?:các|những)\s+báo\s+cáo\s+(?:nêu\s+|kể\s+)?
 _ONWARD = regex.compile(r"để\s+tổng\s+hợp|tổng\s+hợp,?\s+(?:báo cáo|trình)")
 _RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
 _VIA = regex.compile(r"\(?\s*qua\s+")
-_FREQUENCY = regex.compile(
-    r"(?P<semiannual>6\s+tháng|sáu\s+tháng)|(?P<quarterly>hằng\s+quý|hàng\s+quý|theo\s+quý)|"
-    r"(?P<annual>(?:hàng|hằng|một|cả|mỗi)\s+năm|báo\s+cáo\s+năm|theo\s+năm)|(?P<ad_hoc>đột\s+xuất)"
-)
-_FREQUENCY_LAST_WORDS = ("tháng", "quý", "năm", "xuất")  # every frequency ends with one of these
+_PHRASES = reporting_phrases()
+# A frequency phrase (reporting.yaml), in the group its frequency names.
+_FREQUENCY = regex.compile("|".join(f"(?P<{name}>{phrases_pattern(phrases)})"
+                                    for name, phrases in _PHRASES.frequencies.items()))
+# Every frequency ends with one of these words.
+_FREQUENCY_LAST_WORDS = tuple(dict.fromkeys(p.split()[-1] for ps in _PHRASES.frequencies.values() for p in ps))
 _YEAR_AFTER = regex.compile(r"(?:/|\s+năm\s+)\d{4}")
 _DEADLINE = regex.compile(
-    r"(?:trước|chậm nhất)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})|(cuối\s+tháng\s+\d{1,2})"
+    rf"(?:{phrases_pattern(_PHRASES.deadline_words)})\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|tháng\s+)(\d{{1,2}})"
+    rf"|((?:{phrases_pattern(_PHRASES.month_end_words)})\s+\d{{1,2}})"
 )
-_DEADLINE_FIRST_WORDS = ("trước", "chậm nhất", "cuối")  # every deadline starts with one of these
+# Every deadline starts with one of these words.
+_DEADLINE_FIRST_WORDS = tuple(dict.fromkeys(p.split()[0] for p in _PHRASES.deadline_words + _PHRASES.month_end_words))
 
 # A duty found: the keyword arguments of ``ReportingDuty``, built in one batch at the end (one validator
 # call for the document instead of one model construction per duty).

@@ -68,6 +68,44 @@ class NationalCatalogue(Schema):
     documents: tuple[NationalDocument, ...]
 
 
+class CitedIssuer(Schema):
+    pattern: str  # on the folded text
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class CanonicalIssuer(Schema):
+    name: str
+    forms: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class Issuers(Schema):
+    version: int
+    cited: tuple[CitedIssuer, ...]
+    national: tuple[str, ...]
+    national_examples: tuple[str, ...] = Field(min_length=1)
+    canonical: tuple[CanonicalIssuer, ...]
+
+
+@cache
+def issuers() -> Issuers:
+    return load("issuers.yaml", Issuers)
+
+
+def is_national_issuer(folded_name: str) -> bool:
+    """Whether an issuer (its folded name) is a national body: its documents are national."""
+    return folded_name.startswith(issuers().national)
+
+
+def canonical_issuer(folded_name: str) -> str | None:
+    """The name the metadata gives an issuer written so ("ubnd tỉnh …" -> "Ủy ban nhân dân"), if any."""
+    for rule in issuers().canonical:
+        if folded_name in rule.forms or folded_name.startswith(rule.prefixes):
+            return rule.name
+    return None
+
+
 @cache
 def document_types() -> DocumentTypes:
     return load("document_types.yaml", DocumentTypes)
