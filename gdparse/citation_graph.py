@@ -2,8 +2,8 @@
 
 Nodes are plans (``plan:<path>``) and cited documents (their citation key). An edge plan ->
 document carries ``legal_basis`` (True if any citation of it is in the plan's preamble) and the
-citation count. Each plan gets a generation: 2006-2010, 2011-2015, 2016-2020, 2021-2030,
-2026-2030 or annual.
+citation count. Each plan gets a generation (national_documents.yaml): 2006-2010, 2011-2015,
+2016-2020, 2021-2030, 2026-2030 or annual.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from gdparse.knowledge.documents import national_catalogue
+from gdparse.knowledge.documents import generation_of_start, national_catalogue
 from gdparse.model import PlanDocument
 
-GENERATIONS = ("2006-2010", "2011-2015", "2016-2020", "2021-2030", "2026-2030", "annual")
+GENERATIONS = (*(g.name for g in national_catalogue().generations), "annual")
 _IMPLEMENTED_ROLES = ("strategy", "programme", "scheme")
 
 
@@ -25,15 +25,7 @@ def _by_period(start: int | None, end: int | None) -> str | None:
     year = start if start is not None else (end - 1 if end is not None else None)
     if year is None:
         return None
-    if year <= 2010:
-        return "2006-2010"
-    if year <= 2015:
-        return "2011-2015"
-    if year <= 2020:
-        return "2016-2020"
-    if year <= 2025:
-        return "2021-2030"
-    return "2026-2030"
+    return generation_of_start(year)
 
 
 def generation(doc: PlanDocument) -> str | None:

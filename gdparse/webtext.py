@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 import regex
 
+from gdparse.knowledge.loader import phrases_pattern
+from gdparse.knowledge.webtext import web_text
 from gdparse.knowledge.windows import windows
 from gdparse.vietnamese import fold, strip_accents
 
@@ -27,12 +29,8 @@ _DOC_START = regex.compile(
     r"(?m)^[ \t#*|]*(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|cộng\s+hòa\s+xã\s+hội|"
     r"(?<!ủy\s*)(?:bộ|sở|ban)\s+[^\n]{2,50}$|tỉnh ủy|thành ủy|số\s*:|kính gửi\s*:)"
 )
-_BOILERPLATE = regex.compile(
-    r"(?m)^[ \t#*|-]*(?:trang chủ|đăng nhập|đăng ký|tìm kiếm|văn bản pháp luật|thuộc tính|lược đồ|"
-    r"hiệu lực|tình trạng|ngày ban hành|ngày hiệu lực|ngày công báo|loại văn bản|cơ quan ban hành|"
-    r"người ký|lĩnh vực|nơi ban hành|tải về|in văn bản|chia sẻ|menu|liên hệ|giới thiệu|tin tức|"
-    r"số hiệu|bạn đang xem|mục lục|văn bản liên quan|nội dung|home)\b"
-)
+# A line of a portal's navigation or metadata box (webtext.yaml).
+_BOILERPLATE = regex.compile(rf"(?m)^[ \t#*|-]*(?:{phrases_pattern(web_text().navigation_lines, space=' ')})\b")
 
 
 _NAVIGATION_SPAN = windows().portal_navigation  # how far navigation may push the letterhead down
@@ -95,12 +93,7 @@ _CONNECTORS = (
     (regex.compile(r"(?i)(?<!\p{L})tháng[ \t]*$"), regex.compile(r"^(?:\d{1,2}(?:[/.-]|$)|(?i:năm))")),
     (regex.compile(r"(?i)(?<!\p{L})năm[ \t]*$"), regex.compile(r"^(?:19|20)\d\d(?!\d)")),
 )
-_BIGRAMS = frozenset(
-    "ủy ban|uỷ ban|ban nhân|nhân dân|hội đồng|đồng nhân|cộng hòa|hòa xã|xã hội|hội chủ|chủ nghĩa|"
-    "nghĩa việt|việt nam|độc lập|tự do|hạnh phúc|quyết định|kế hoạch|nghị quyết|nghị định|chỉ thị|"
-    "thông tư|công văn|tờ trình|chương trình|chiến lược|bình đẳng|đẳng giới|phụ nữ|chủ tịch|phó chủ|"
-    "thủ tướng|chính phủ|bộ chính|chính trị|văn bản|dự thảo|nơi nhận|kính gửi|thương binh|lao động".split("|")
-)
+_BIGRAMS = frozenset(web_text().split_phrases)  # two words a line break may split (webtext.yaml)
 
 
 @cache

@@ -9,6 +9,7 @@ import regex
 
 import gdparse
 from gdparse import registry
+from gdparse.citation_graph import GENERATIONS, generation
 from gdparse.compare_base import strategy_of
 from gdparse.extract import clauses
 from gdparse.extract.budgets import _BUDGET_HEADING as budget_headings
@@ -30,11 +31,13 @@ from gdparse.knowledge import (
     reporting,
     roles,
     signature,
+    webtext,
     windows,
 )
 from gdparse.readers.legacy import vietnamese_score
 from gdparse.rules import classify_heading, line_is
 from gdparse.vietnamese import fold
+from gdparse.webtext import repair_web_text
 
 # Each data file and the accessor that loads it through its schema.
 ACCESSORS = {
@@ -60,6 +63,7 @@ ACCESSORS = {
     "tcvn3.yaml": lambda: encodings.table("tcvn3"),
     "units.yaml": milestones.units_file,
     "vni.yaml": lambda: encodings.table("vni"),
+    "webtext.yaml": webtext.web_text,
 }
 
 
@@ -357,3 +361,75 @@ def test_a_fact_is_read_inside_its_window_only(example) -> None:
     window = getattr(WINDOWS.windows, example.window)
     assert _fact(example.line, window - len(example.line) - 2, example.fact) == example.value
     assert _fact(example.line, window + 2, example.fact) != example.value
+
+
+# ---------------------------------------------------------------- what a target measures
+
+MEASURE = milestones.patterns_file().measure
+
+
+def _measures(sentence: str) -> list[str | None]:
+    doc = gdparse.parse_text(f"KẾ HOẠCH\n\nI. MỤC TIÊU\n2. Chỉ tiêu\n- Chỉ tiêu 1: {sentence}\n")
+    return [t.indicator for t in doc.targets]
+
+
+@pytest.mark.parametrize("example", MEASURE.examples, ids=lambda e: e.measure)
+def test_measure_examples(example) -> None:
+    assert _measures(example.text) == [example.measure]
+
+
+@pytest.mark.parametrize("noun", MEASURE.nouns)
+def test_every_measure_noun_starts_a_measure(noun: str) -> None:
+    assert _measures(f"Phấn đấu {noun} nữ tham gia cấp ủy đạt 30% vào năm 2030.") == [f"{noun} nữ tham gia cấp ủy"]
+
+
+@pytest.mark.parametrize("word", MEASURE.level_words)
+def test_every_level_word_ends_a_measure(word: str) -> None:
+    assert _measures(f"Tỷ lệ nữ tham gia cấp ủy {word} 30% vào năm 2030.")[0] == "Tỷ lệ nữ tham gia cấp ủy"
+
+
+# ---------------------------------------------------------------- portal text
+
+WEB = webtext.web_text()
+
+
+@pytest.mark.parametrize("example", WEB.examples, ids=lambda e: e.text)
+def test_web_text_examples(example) -> None:
+    assert repair_web_text(example.text) == example.repaired
+
+
+@pytest.mark.parametrize("line", WEB.navigation_lines)
+def test_every_navigation_line_counts_towards_a_portal_page(line: str) -> None:
+    """Two navigation lines before the letterhead: the tested one and a second one."""
+    assert repair_web_text(f"{line.capitalize()}\nLiên hệ\nỦY BAN NHÂN DÂN\nTỈNH X") == "ỦY BAN NHÂN DÂN\nTỈNH X"
+
+
+@pytest.mark.parametrize("phrase", WEB.split_phrases)
+def test_every_split_phrase_is_joined_across_a_line_break(phrase: str) -> None:
+    first, second = phrase.split()
+    assert repair_web_text(f"Nội dung {first}\n{second} tiếp theo") == f"Nội dung {phrase} tiếp theo"
+
+
+# ---------------------------------------------------------------- plan generations
+
+CATALOGUE = documents.national_catalogue()
+_PLAN = gdparse.parse_text("KẾ HOẠCH\nVề bình đẳng giới\n")
+
+
+def _generation(start: int, end: int) -> str | None:
+    meta = _PLAN.metadata.model_copy(update={"period_start": start, "period_end": end})
+    return generation(_PLAN.model_copy(update={"metadata": meta}))
+
+
+@pytest.mark.parametrize("example", CATALOGUE.generation_examples, ids=lambda e: e.generation)
+def test_generation_examples(example) -> None:
+    assert _generation(*example.period) == example.generation
+
+
+@pytest.mark.parametrize("index", range(len(CATALOGUE.generations)))
+def test_every_generation_is_given_to_the_plans_that_start_in_it(index: int) -> None:
+    this = CATALOGUE.generations[index]
+    first = CATALOGUE.generations[index - 1].until + 1 if index else 1990
+    last = this.until if this.until is not None else first + 10
+    assert {_generation(year, year + 4) for year in range(first, last + 1)} == {this.name}
+    assert this.name in GENERATIONS

@@ -21,6 +21,8 @@ from gdparse.extract.lines import Line, continuation_end, heading_like, scan
 from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
 from gdparse.extract.quantities import clauses
 from gdparse.knowledge.indicators import indicator, strategy_for_years
+from gdparse.knowledge.loader import phrases_pattern
+from gdparse.knowledge.milestones import patterns_file
 from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.model_build import build_in_chunks
@@ -29,11 +31,12 @@ from gdparse.vietnamese import fold, fold_slice
 STAGE = "extract.targets"
 ZONE_KINDS = ("objectives", "targets")
 _DIGIT = regex.compile(r"\d")
-# What a target measures starts at a rate noun ...
-_MEASURE_NOUN = regex.compile(r"(?<!\p{L})(?:tỷ lệ|tỷ số|tỷ suất|tỷ trọng|số giờ|số lượng|thời gian|khoảng cách|số)(?!\p{L})")
+_MEASURE = patterns_file().measure
+# What a target measures starts at a measure noun ...
+_MEASURE_NOUN = regex.compile(rf"(?<!\p{{L}})(?:{phrases_pattern(_MEASURE.nouns, space=' ')})(?!\p{{L}})")
 # ... and stops at the verb or number that states the level.
 _MEASURE_STOP = regex.compile(
-    r"(?<!\p{L})(?:đạt|là|ở mức|giảm|tăng|xuống|lên|còn|không vượt quá|không dưới|duy trì|từ \d|vào năm|đến năm)(?!\p{L})|\d|[;(:]"
+    rf"(?<!\p{{L}})(?:{phrases_pattern(_MEASURE.level_words, space=' ')}|từ \d)(?!\p{{L}})|\d|[;(:]"
 )
 _TRIM = " \t\n,.;:-–"
 # The phrase after the numbers: without a leading "(…)" or "vào năm 2025", up to "; ( . ".

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 import regex
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from gdparse.knowledge.loader import Schema, load
 from gdparse.model import CitationType, DocType
@@ -63,9 +63,28 @@ class NationalDocument(Schema):
         return int(self.date[:4])
 
 
+class Generation(Schema):
+    name: str
+    until: int | None = None  # the last year a plan of this generation starts in (None: the last generation)
+
+
+class GenerationExample(Schema):
+    period: tuple[int, int]
+    generation: str
+
+
 class NationalCatalogue(Schema):
     version: int
+    generations: tuple[Generation, ...] = Field(min_length=1)
+    generation_examples: tuple[GenerationExample, ...] = Field(min_length=1)
     documents: tuple[NationalDocument, ...]
+
+    @model_validator(mode="after")
+    def _generations_in_order(self) -> NationalCatalogue:
+        untils = [g.until for g in self.generations]
+        if None in untils[:-1] or untils[-1] is not None or untils[:-1] != sorted(untils[:-1]):
+            raise ValueError("generations: `until` years ascending, the last generation without one")
+        return self
 
 
 class CitedIssuer(Schema):
@@ -114,6 +133,11 @@ def document_types() -> DocumentTypes:
 @cache
 def national_catalogue() -> NationalCatalogue:
     return load("national_documents.yaml", NationalCatalogue)
+
+
+def generation_of_start(year: int) -> str:
+    """The generation of a plan whose period starts in ``year``."""
+    return next(g.name for g in national_catalogue().generations if g.until is None or year <= g.until)
 
 
 @cache

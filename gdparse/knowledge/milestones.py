@@ -1,5 +1,6 @@
-"""Milestones: the units a level is stated in (``units.yaml``) and the phrasings of comparators,
-directions, times, exclusions and number words around it (``milestone_patterns.yaml``)."""
+"""Milestones: the units a level is stated in (``units.yaml``), the phrasings of comparators,
+directions, times, exclusions and number words around it, and what a target measures
+(``milestone_patterns.yaml``)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,17 @@ class NumberWords(Schema):
     examples: list[str] = []
 
 
+class MeasureExample(Schema):
+    text: str
+    measure: str
+
+
+class MeasureRule(Schema):
+    nouns: list[str]  # a measure starts at one ("tỷ lệ") ...
+    level_words: list[str]  # ... and stops at one ("đạt"), a number or ";", "(", ":"
+    examples: list[MeasureExample]
+
+
 class PatternsFile(Schema):
     version: int
     comparators: list[CueRule]
@@ -75,6 +87,7 @@ class PatternsFile(Schema):
     baseline_from: PatternRule
     range_link: PatternRule
     number_words: NumberWords
+    measure: MeasureRule
 
 
 @cache
