@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 import gdparse
-from gdparse.extract.citations import canonical_number
-from gdparse.knowledge.documents import document_types, national_catalogue, resolve
+from gdparse.knowledge.documents import canonical_number, document_types, national_catalogue, resolve
 
 SEEDS = sorted(Path("corpora/seeds").glob("*.txt"))
 

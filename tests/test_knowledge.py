@@ -433,3 +433,14 @@ def test_every_generation_is_given_to_the_plans_that_start_in_it(index: int) -> 
     last = this.until if this.until is not None else first + 10
     assert {_generation(year, year + 4) for year in range(first, last + 1)} == {this.name}
     assert this.name in GENERATIONS
+
+
+@pytest.mark.parametrize("example", documents.document_types().party_symbols.examples, ids=lambda e: e.written)
+def test_symbol_examples_are_canonical(example) -> None:
+    assert documents.canonical_number(example.written) == example.canonical
+
+
+@pytest.mark.parametrize(("code", "body"), [(c, b) for c in documents.document_types().party_symbols.types
+                                            for b in documents.document_types().party_symbols.bodies])
+def test_every_party_symbol_is_read_in_party_form(code: str, body: str) -> None:
+    assert documents.canonical_number(f"12/{code}-{body}") == f"12-{code}/{body}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from gdparse.evaluation.base import Score, compare_sets, compare_value
-from gdparse.extract.citations import canonical_number
+from gdparse.knowledge.documents import canonical_number
 from gdparse.model import PlanDocument
 from gdparse.vietnamese import fold
 

@@ -44,6 +44,7 @@ from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, sin
 from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
 from gdparse.knowledge import documents as cat
+from gdparse.knowledge.documents import canonical_number
 from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
 
@@ -96,23 +97,8 @@ _PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.comp
 _BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
-_ASCII_D = regex.compile(r"(?<=[/-])(QD|ND)(?=[/-]|$)")
 _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
 _LEAD = regex.compile(r"\d+")
-_PARTY = regex.compile(r"^(\d+)/(CT|NQ|KL|KH|QĐ|HD|TB|ĐA|CTr|BC)-(TW|TU|HU|ĐU|BCSĐ)$")
-
-
-
-
-@lru_cache(maxsize=1024)  # short symbols, each canonicalised several times per document
-def canonical_number(number: str) -> str:
-    """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
-    number = clean_number(number)
-    if "QD" in number or "ND" in number:
-        number = _ASCII_D.sub(lambda m: m.group(1)[0] + "Đ", number)
-    m = _PARTY.match(number)
-    return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
-
 
 
 

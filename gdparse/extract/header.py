@@ -12,7 +12,7 @@ import regex
 from gdparse.document_caches import per_document
 from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
-from gdparse.knowledge.documents import attaching_words
+from gdparse.knowledge.documents import attaching_words, clean_number
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.windows import windows
 from gdparse.vietnamese import fold
@@ -65,14 +65,7 @@ class Attached:
     date: DateMatch | None
 
 
-def clean_number(raw: str) -> str:
-    """A symbol as one token: spaces dropped, OCR's Ð (U+00D0) read as Đ."""
-    if " " not in raw and raw.isprintable():  # no whitespace at all (others are unprintable)
-        return raw.replace("Ð", "Đ")
-    return _SPACES.sub("", raw).replace("Ð", "Đ")
-
-
-_SPACES = regex.compile(r"\s+")  # compiled once: called for every citation number
+_SPACES = regex.compile(r"\s+")
 
 
 # The citation and metadata extractors both read the letterhead: each fact is found once per

@@ -38,10 +38,30 @@ class IssuerRule(Schema):
     examples: tuple[str, ...] = Field(min_length=1)
 
 
+class SymbolExample(Schema):
+    written: str
+    canonical: str
+
+
+class PartySymbols(Schema):
+    types: tuple[str, ...]  # codes of types that party bodies issue
+    bodies: tuple[str, ...]  # codes of party bodies
+    examples: tuple[SymbolExample, ...] = Field(min_length=1)
+
+
 class DocumentTypes(Schema):
     version: int
     title_qualifiers: tuple[str, ...] = ()
+    party_symbols: PartySymbols
     types: tuple[TypeRule, ...]
+
+    @model_validator(mode="after")
+    def _party_types_are_codes(self) -> DocumentTypes:
+        codes = {c for r in self.types for c in r.codes}
+        unknown = [c for c in self.party_symbols.types if c not in codes]
+        if unknown:
+            raise ValueError(f"party_symbols: {unknown} are no type's codes")
+        return self
     issuers: tuple[IssuerRule, ...]
 
 
@@ -235,6 +255,41 @@ def issuer_for_symbol(number: str) -> str | None:
         if pattern.search(number):
             return issuer
     return None
+
+
+# ---------------------------------------------------------------- symbols
+
+_SPACES = regex.compile(r"\s+")  # compiled once: called for every citation number
+
+
+def clean_number(raw: str) -> str:
+    """A symbol as one token: spaces dropped, OCR's Ð (U+00D0) read as Đ."""
+    if " " not in raw and raw.isprintable():  # no whitespace at all (others are unprintable)
+        return raw.replace("Ð", "Đ")
+    return _SPACES.sub("", raw).replace("Ð", "Đ")
+
+
+@cache
+def _symbol_forms() -> tuple[tuple[str, ...], regex.Pattern[str], regex.Pattern[str]]:
+    """(codes written with D for Đ, their pattern in a symbol, the pattern of a party symbol written
+    "21/CT-TW")."""
+    codes = {c for r in document_types().types for c in r.codes}
+    ascii_codes = tuple(sorted(c for c in codes if "D" in c and c.replace("D", "Đ") in codes))
+    ascii_pattern = regex.compile(rf"(?<=[/-])({'|'.join(ascii_codes) or '(?!)'})(?=[/-]|$)")
+    party = document_types().party_symbols
+    party_pattern = regex.compile(rf"^(\d+)/({'|'.join(party.types)})-({'|'.join(party.bodies)})$")
+    return ascii_codes, ascii_pattern, party_pattern
+
+
+@lru_cache(maxsize=1024)  # short symbols, each canonicalised several times per document
+def canonical_number(number: str) -> str:
+    """The symbol as used in keys: no spaces, ASCII QD/ND read as QĐ/NĐ, party form 21-CT/TW."""
+    number = clean_number(number)
+    ascii_codes, ascii_pattern, party_pattern = _symbol_forms()
+    if any(code in number for code in ascii_codes):
+        number = ascii_pattern.sub(lambda m: m.group(1).replace("D", "Đ"), number)
+    m = party_pattern.match(number)
+    return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else number
 
 
 def slug(text: str) -> str:
