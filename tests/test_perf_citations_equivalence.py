@@ -29,7 +29,7 @@ def _symbol_reference(text: str) -> list[int]:
 def test_symbol_and_abbreviation_starts() -> None:
     rng = random.Random(11)
     pieces = ("1", "12", "1234567", "٣", "a", "đ", "Đ", " ", "/", "-", "NQ", "QĐ", "NĐ", "CT", "KH", "TT", "CV",
-              "N", "Q", "T", "x", "\n", "KHH")
+              "N", "Q", "T", "x", "\n", "KHH", "TTLT", "L", "LT")
     words = citations._ABBREVIATIONS
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))

@@ -176,11 +176,18 @@ def anchored_word_starts(text: str, anchors: WordAnchors) -> list[int]:
 def last_char_starts(text: str, words: Iterable[str]) -> list[int]:
     """Sorted start positions of ``words`` in ``text``, found from their last characters: for many
     short words, one scan per distinct character is cheaper than one scan per word (a scan for one
-    character is several times faster than one for two), and the words are checked in place."""
+    character is several times faster than one for two), and the words are checked in place. A
+    word of more than two characters is rarer than its last character: it is scanned for whole."""
     by_last: dict[str, set[str]] = {}
-    for word in words:
-        by_last.setdefault(word[-1], set()).add(word)
     found: set[int] = set()
+    for word in words:
+        if len(word) > 2:
+            i = text.find(word)
+            while i >= 0:
+                found.add(i)
+                i = text.find(word, i + 1)
+        else:
+            by_last.setdefault(word[-1], set()).add(word)
     for char, ends in by_last.items():
         if all(len(w) == 2 for w in ends):  # two-letter words: test the character before
             firsts = "".join(w[0] for w in ends)

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import regex
 import yaml
-from pydantic import ValidationError
+from pydantic import ConfigDict, ValidationError
 
 from gdparse.model import Frozen
 
@@ -25,7 +25,10 @@ S = TypeVar("S", bound="Schema")
 
 
 class Schema(Frozen):
-    """Base of every data-file schema: immutable, no unknown keys."""
+    """Base of every data-file schema: immutable, no unknown keys. Validators are built when a file
+    is first loaded, not when gdparse is imported."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class KnowledgeError(ValueError):
