@@ -98,3 +98,8 @@ def test_every_graph_attribute_is_documented(map_successors: bool) -> None:
     assert node_attrs - set(docs.nodes) == set()
     assert edge_attrs - set(docs.edges) == set()
     assert "## responsibility graph: edges" in columns_markdown()
+
+
+@pytest.mark.parametrize("example", column_dictionary().examples, ids=lambda e: f"{e.table}.{e.column}")
+def test_column_examples(example) -> None:
+    assert example.value in set(tables()[example.table][example.column].dropna().astype(str))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from pydantic import Field
+
 from gdparse.knowledge.loader import KnowledgeError, Schema, load
 
 COLUMNS_FILE = "columns.yaml"
@@ -21,8 +23,15 @@ class GraphDoc(Schema):
     edges: dict[str, str]
 
 
+class ColumnExample(Schema):
+    table: str
+    column: str
+    value: str
+
+
 class ColumnDictionary(Schema):
     version: int
+    examples: tuple[ColumnExample, ...] = Field(min_length=1)
     tables: dict[str, TableDoc]
     graph: GraphDoc
 

@@ -33,6 +33,11 @@ def table(name: Legacy) -> LegacyTable:
 
 
 @cache
+def common_syllables_file() -> CommonSyllables:
+    return load("common_syllables.yaml", CommonSyllables)
+
+
+@cache
 def common_syllables() -> frozenset[str]:
     """Lowercase syllables that almost every Vietnamese administrative text uses."""
-    return frozenset(load("common_syllables.yaml", CommonSyllables).syllables)
+    return frozenset(common_syllables_file().syllables)

@@ -55,7 +55,7 @@ def read_yaml(name: str) -> object:
     try:
         return yaml.load(read_text(name), Loader=_LOADER)
     except yaml.YAMLError as exc:
-        raise KnowledgeError(name, f"not valid YAML: {exc}") from exc
+        raise KnowledgeError(name, "not valid YAML: " + " ".join(str(exc).split())) from exc
 
 
 def load(name: str, schema: type[S]) -> S:
@@ -63,7 +63,8 @@ def load(name: str, schema: type[S]) -> S:
     try:
         return schema.model_validate(read_yaml(name))
     except ValidationError as exc:
-        raise KnowledgeError(name, str(exc)) from exc
+        cause = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'file'}: {e['msg']}" for e in exc.errors())
+        raise KnowledgeError(name, cause) from exc
 
 
 def phrase_pattern(phrase: str, space: str = r"\s+") -> str:
