@@ -13,6 +13,7 @@ import networkx as nx
 from matplotlib.figure import Figure
 
 from gdparse.graph import role_edges
+from gdparse.knowledge.indicators import current_strategy
 
 ROLE_STYLE = {"lead": ("#b2182b", "solid"), "coordinate": ("#2166ac", "dashed"),
               "implement": ("#4d9221", "dotted")}
@@ -31,8 +32,9 @@ def svg(fig: Figure) -> str:
 
 
 def indicator_comparison(corpus, plans: Sequence[str] | None = None, year: int = 2030) -> Figure:
-    """Each plan's level on the shared 2021-2030 indicators relative to the national level for
-    ``year`` (1 = national; above 1 = more ambitious, whichever direction the indicator runs)."""
+    """Each plan's level on the shared indicators of the latest strategy relative to the national
+    level for ``year`` (1 = national; above 1 = more ambitious, whichever direction the indicator
+    runs)."""
     df = corpus.targets()
     ids = [corpus.id_of(p) for p in plans] if plans else list(corpus.ids)
     df = df[df["chosen"] & (df["year"] == year) & df["plan_id"].isin(ids) & df["national_value"].notna()
@@ -51,10 +53,10 @@ def indicator_comparison(corpus, plans: Sequence[str] | None = None, year: int =
             ys.append(indicators.index(r["indicator_id"]) + (k - (len(ids) - 1) / 2) * 0.15)
         ax.scatter(xs, ys, marker=markers[k % len(markers)], label=corpus.labels[pid], zorder=3)
     ax.set_yticks(range(len(indicators)))
-    ax.set_yticklabels([i.replace("NS2030-", "") for i in indicators])
+    ax.set_yticklabels([i.split("-", 1)[-1] for i in indicators])  # "NS2030-3.2" -> "3.2"
     ax.invert_yaxis()
     ax.set_xlabel(f"level relative to the national {year} value (>1 = more ambitious)")
-    ax.set_ylabel("national indicator (Strategy 2021-2030)")
+    ax.set_ylabel(f"national indicator (Strategy {current_strategy()})")
     ax.set_title(f"Targets for {year} against the national strategy")
     ax.grid(axis="x", alpha=0.3)
     if ids:
