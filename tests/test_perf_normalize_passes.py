@@ -26,7 +26,7 @@ def _reference_page_breaks(text: str) -> list[N.Edit]:
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         before = line.rstrip()
         if (before.strip(N._FOOTNOTE_MARKS) and before[-1] not in N._TERMINAL and not line.endswith("\t")
-                and not N._looks_like_heading(before)):
+                and not N._looks_like_heading(before) and not N._caps_but_lost(text, m.end())):
             edits.append((m.start(), m.end(), " "))
     edits += [(m.start(), m.end(), "") for m in N._LEADING_PUNCT.finditer(text)]
     return drop_overlaps(sorted(edits))
