@@ -9,13 +9,14 @@ each offset (28 bytes as an int) and of each id, kind, number or agency name (50
 a string), although a section's end is the next one's start, a row's start its first cell's, and a
 document names the same few agencies and section kinds thousands of times. Long free text (a
 heading, a task, a target's text) is left alone: equal copies of it are rare in a real document.
+
+Sharing is part of building: :func:`gdparse.model_build.build_in_chunks` shares the models it has
+just made, before it hands them out. No model is changed once anything else can see it.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel
-
-from gdparse import document_caches
 
 # Documents below this many characters are left alone: the walk costs more than it saves.
 COMPACT_MIN_CHARS = 1_000_000
@@ -23,26 +24,35 @@ COMPACT_MIN_CHARS = 1_000_000
 # Strings up to this long are shared: ids, kinds, numbers, units, dates, agency names as written.
 SHARED_STR_MAX = 64
 
-# One set per combination of field names: bounded by the model's fields, not by documents.
-_SHARED: dict[frozenset[str], set[str]] = {}
-
-# The short strings of the document being parsed (emptied when it is done: see document_caches).
-_STRINGS: dict[str, str] = {}
-document_caches.on_clear(_STRINGS.clear)
-
 
 def is_big(text: str) -> bool:
     """Whether a document's models are worth compacting (every stage asks this one question)."""
     return len(text) >= COMPACT_MIN_CHARS
 
 
-def share_field_sets(root: object) -> None:
+class Sharing:
+    """What the models of one build share: one fields-set per combination of field names, one
+    object per short string."""
+
+    def __init__(self) -> None:
+        self.field_sets: dict[frozenset[str], set[str]] = {}
+        self.strings: dict[str, str] = {}
+
+    def share(self, root: object) -> None:
+        """:func:`share_field_sets` of ``root``, with what earlier calls shared."""
+        share_field_sets(root, self)
+
+
+def share_field_sets(root: object, sharing: Sharing | None = None) -> None:
     """Make all models under ``root`` (a model, or a list or tuple of them) that were given the
     same fields share one fields-set, and their equal small values one object each: short strings
-    across the document, ints within ``root`` (offsets repeat nearby, as a row's start is its
-    first cell's; a table of every offset of a document would cost more than it saves)."""
-    shared = _SHARED
-    strings, ints = _STRINGS, {}
+    across ``sharing`` (one build), ints within ``root`` (offsets repeat nearby, as a row's start
+    is its first cell's; a table of every offset of a document would cost more than it saves).
+
+    Only for models that nothing else has seen yet: it writes to them (see the module's doc)."""
+    sharing = sharing or Sharing()
+    shared = sharing.field_sets
+    strings, ints = sharing.strings, {}
     stack: list[object] = [root]
     while stack:
         item = stack.pop()

@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic_core import CoreSchema, SchemaValidator
 from pydantic_core import core_schema as cs
 
-from gdparse.compact import share_field_sets
+from gdparse.compact import Sharing
 from gdparse.model import Spanned
 
 # A field holding a tuple of models: field name -> (model, its own nested fields).
@@ -52,13 +52,15 @@ def unchecked_list(cls: type[BaseModel], nested: Nested | None = None) -> Schema
 def build_in_chunks(validator: SchemaValidator, fields: list, compact: bool = False, chunk: int = 4096) -> list:
     """``validator.validate_python(fields)``, a chunk at a time, each chunk's field dicts dropped as
     its models are made: a huge document never holds all the dicts and all the models at once.
-    ``compact`` shares the models' fields-sets (see :mod:`gdparse.compact`)."""
+    ``compact`` shares the models' fields-sets and short strings (see :mod:`gdparse.compact`), as
+    each chunk is made."""
     out: list = []
+    sharing = Sharing() if compact else None
     for start in range(0, len(fields), chunk):
         models = validator.validate_python(fields[start : start + chunk])
         fields[start : start + chunk] = [None] * len(models)
-        if compact:
-            share_field_sets(models)
+        if sharing is not None:
+            sharing.share(models)
         out += models
     return out
 

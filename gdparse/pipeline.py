@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gdparse import document_caches
-from gdparse.compact import is_big, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
 from gdparse.guard import guarded
@@ -101,15 +100,9 @@ def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocumen
 def _stages(box: list[RawDocument], limit: Deadline) -> PlanDocument:
     with time_limit(limit):
         doc = raw_to_document(box.pop())
-        big = is_big(doc.text)
-        if big:
-            share_field_sets(doc.source)  # its offset runs (sections and tables are done in segment)
         for extractor in EXTRACTORS:
             limit.check(extractor.stage)
-            before, doc = doc, _step(extractor.stage, extractor.run, doc)
-            if big:  # each extractor's new models, before the next one adds more
-                share_field_sets([after for after, old in zip(doc.__dict__.values(), before.__dict__.values())
-                                  if after is not old])
+            doc = _step(extractor.stage, extractor.run, doc)
         limit.check("link")
         return _step("pages", assign_pages, _step("link", link, doc))
 
