@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 
 import gdparse  # noqa: E402
 import gdparse.pipeline as pipeline  # noqa: E402
-from gdparse import document_caches  # noqa: E402
 from gdparse.extract import EXTRACTORS  # noqa: E402
 from gdparse.link import link  # noqa: E402
 
@@ -116,19 +115,17 @@ class StageClock:
         t1 = time.process_time()
         self.seconds["read"] += t1 - t0
         before = self.seconds["normalise"] + self.seconds["segment"]
-        doc = pipeline.raw_to_document(raw)
+        doc, ctx = pipeline.raw_to_document(raw)
         t2 = time.process_time()
-        # Building the document around the section tree counts as segmenting.
+        # Building the document around the section tree, and its context, counts as segmenting.
         self.seconds["segment"] += (t2 - t1) - (self.seconds["normalise"] + self.seconds["segment"] - before)
         for ex in EXTRACTORS:
             t = time.process_time()
-            doc = ex.run(doc)
+            doc = ex.run(doc, ctx)
             self.extractors[ex.stage] += time.process_time() - t
         t3 = time.process_time()
         self.seconds["extract"] += t3 - t2
-        doc = link(doc)
-        # As gdparse.parse does: no document is read faster for one parsed before it.
-        document_caches.clear()
+        doc = link(doc, ctx)
         self.seconds["link"] += time.process_time() - t3
         return doc
 

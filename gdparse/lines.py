@@ -11,6 +11,7 @@ import regex
 
 from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
 from gdparse.model import Footnote, Section, Table, TableCell, TableRow
+from gdparse.model import leaf_at as leaf_by_scan
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
 from gdparse.rules import line_kinds_tester
@@ -59,12 +60,15 @@ LABELLED = regex.compile(r"(mục tiêu|chỉ tiêu)\s*\d")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 
-def folded_whole(text: str) -> str | None:
-    """``fold(text)``, whose slices at line and word bounds equal the folded slices (fold is length
-    preserving and looks no further than a letter's neighbours), or None where that may fail:
-    str.lower() turns a capital sigma into a final "ς" by context, which fold's
-    character-by-character path (taken on a text with a length-changing lowercase) does not."""
-    return None if "\u03a3" in text else fold(text)
+def folded_whole(text: str, folded: str | None = None) -> str | None:
+    """``fold(text)`` (``folded``, where the caller has it), whose slices at line and word bounds
+    equal the folded slices (fold is length preserving and looks no further than a letter's
+    neighbours), or None where that may fail: str.lower() turns a capital sigma into a final "ς" by
+    context, which fold's character-by-character path (taken on a text with a length-changing
+    lowercase) does not."""
+    if "\u03a3" in text:
+        return None
+    return fold(text) if folded is None else folded
 
 
 def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[Line]:
@@ -168,35 +172,14 @@ def lines_to_tables(lines: list[Line], sections: list[Section], compact: bool = 
     return tables
 
 
-def _leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
-    best = None
-    for s in sections:
-        if s.start <= offset < s.end and not s.children:
-            best = s
-    return best
-
-
-_LAST_FINDER: tuple[object, Callable[[int], Section | None]] = ((), lambda offset: None)
-
-
-def leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
-    """The leaf section that contains ``offset``, as ``PlanDocument.section_at`` finds it, in
-    O(log n): the index of the last ``sections`` asked about is kept (one entry, swapped atomically)."""
-    global _LAST_FINDER
-    seen, finder = _LAST_FINDER
-    if seen is not sections:
-        finder = leaf_finder(sections)
-        _LAST_FINDER = (sections, finder)
-    return finder(offset)
-
-
 def leaf_finder(sections: Sequence[Section]) -> Callable[[int], Section | None]:
-    """A function giving the leaf section that contains an offset (the last one, as a linear scan
-    would), in O(log n) per call: leaves tile the text, so the one starting last at or before the
-    offset is the only candidate. Falls back to the scan if leaves ever overlap."""
+    """A function giving the leaf section that contains an offset (the last one, as
+    :func:`gdparse.model.leaf_at` would), in O(log n) per call: leaves tile the text, so the one
+    starting last at or before the offset is the only candidate. Falls back to the scan if leaves
+    ever overlap."""
     leaves = sorted((s for s in sections if not s.children and s.start < s.end), key=lambda s: s.start)
     if any(a.end > b.start for a, b in zip(leaves, leaves[1:])):
-        return lambda offset: _leaf_at(sections, offset)
+        return lambda offset: leaf_by_scan(sections, offset)
     starts = [s.start for s in leaves]
 
     def at(offset: int) -> Section | None:

@@ -1,17 +1,21 @@
 """Link stage: resolve references such as "chỉ tiêu 1 của Mục tiêu 2" to objective and target ids.
 
 ``parse_references`` reads the numbers out of a text; ``resolve`` turns them into the ids of the
-objectives and targets the extractor found. ``link(doc)`` re-resolves every responsibility; references
+objectives and targets the extractor found. ``link(doc, ctx)`` re-resolves every responsibility; references
 that match no extracted item are kept as warnings with their numbers, never dropped.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from gdparse.document_caches import per_document
 from gdparse.model import DocWarning, PlanDocument
 from gdparse.vietnamese import cut_is_exact, fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "link"
 
@@ -48,9 +52,6 @@ def references_in(text: str, folded: str, start: int, end: int) -> tuple[Ref, ..
     return _references(text[start:end])
 
 
-# The extract and link stages read the same responsibility texts several times over; kept for one
-# document only, so that no document is read faster for one parsed before it.
-@per_document(maxsize=1024)
 def _references(text: str) -> tuple[Ref, ...]:
     folded = fold(text)
     refs: list[tuple[int, Ref]] = []
@@ -69,20 +70,10 @@ def _references(text: str) -> tuple[Ref, ...]:
     return tuple(out)
 
 
-# resolve() runs once per responsibility; the lookups depend only on the (immutable) objective and
-# target tuples, so the last ones are kept. Holding the tuples keeps their ids from being reused.
-_LOOKUP: tuple[tuple, tuple, dict, dict] | None = None
-
-
 def _lookup(doc: PlanDocument) -> tuple[dict[str, str], dict[tuple[str | None, str], str]]:
-    global _LOOKUP
-    cached = _LOOKUP
-    if cached is not None and cached[0] is doc.objectives and cached[1] is doc.targets:
-        return cached[2], cached[3]
     objectives = {o.number: o.id for o in doc.objectives if o.number and not o.general}
     obj_number = {o.id: o.number for o in doc.objectives}
     targets = {(obj_number.get(t.objective_id), t.number): t.id for t in doc.targets if t.number}
-    _LOOKUP = (doc.objectives, doc.targets, objectives, targets)
     return objectives, targets
 
 
@@ -124,7 +115,7 @@ def link_references(doc: PlanDocument, refs: list[Ref] | tuple[Ref, ...], start:
     return {"objective_ids": obj_ids, "target_ids": tgt_ids}, warnings
 
 
-def link(doc: PlanDocument) -> PlanDocument:
+def link(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Re-resolve the objective/target references of every responsibility against the extracted items.
 
     Responsibilities that already carry ids (from an appendix row) keep them; this stage only fills
@@ -134,7 +125,7 @@ def link(doc: PlanDocument) -> PlanDocument:
         return doc
     out = []
     warnings: list[DocWarning] = []
-    text, folded = doc.text, fold(doc.text)
+    text, folded = ctx.text, ctx.folded
     for resp in doc.responsibilities:
         refs = () if resp.objective_ids or resp.target_ids else references_in(text, folded, resp.start, resp.end)
         if not refs:

@@ -7,6 +7,7 @@ Every item with ``start``/``end`` quotes ``PlanDocument.text[start:end]`` as its
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal
 
@@ -438,10 +439,18 @@ class PlanDocument(Frozen):
         raise KeyError(section_id)
 
     def section_at(self, offset: int) -> Section | None:
-        """The leaf section that contains ``offset``."""
-        from gdparse.lines import leaf_at  # a bisect over the leaves; gdparse.lines imports this module
-
+        """The leaf section that contains ``offset`` (a scan of the sections: the extractors ask
+        :class:`gdparse.extract.context.DocumentContext`, which indexes them)."""
         return leaf_at(self.sections, offset)
 
     def with_warnings(self, *warnings: DocWarning) -> PlanDocument:
         return self.model_copy(update={"warnings": self.warnings + tuple(warnings)})
+
+
+def leaf_at(sections: Sequence[Section], offset: int) -> Section | None:
+    """The leaf section that contains ``offset``: the last one, should leaves ever overlap."""
+    best = None
+    for s in sections:
+        if s.start <= offset < s.end and not s.children:
+            best = s
+    return best

@@ -2,6 +2,10 @@
 
 Every step after reading runs under one guard (:mod:`gdparse.guard`): a step that fails adds a
 ``stage_failed`` warning and the document keeps what the other steps produced.
+
+Right after segmentation the pipeline builds the document's context
+(:class:`gdparse.extract.context.DocumentContext`: the text, its fold, lines, sections, tables and
+what several steps ask about them) and hands it to every extractor and to the link stage.
 """
 
 from __future__ import annotations
@@ -9,39 +13,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gdparse import document_caches
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
+from gdparse.extract.context import DocumentContext, build_context, whole_text_context
 from gdparse.guard import guarded
 from gdparse.link import link
-from gdparse.model import DocWarning, Footnote, PlanDocument, Section, Source, Stage, Table, WarningCode
+from gdparse.model import DocWarning, PlanDocument, Source, Stage, WarningCode
 from gdparse.normalize import NormalizedText, normalize
 from gdparse.offsets import identity, to_normalized, to_original
 from gdparse.pages import assign_pages
 from gdparse.read import DEFAULT_MAX_BYTES, RawDocument, read, read_bytes
-from gdparse.segment import segment, whole_text_sections
+from gdparse.segment import Segmentation, segment, whole_text_sections
 from gdparse.webtext import web_text_edits
 
 
-def raw_to_document(raw: RawDocument) -> PlanDocument:
-    """Normalise and segment a decoded document (no extraction yet), each step under the guard:
-    a failed normalisation leaves the text as decoded, a failed segmentation one section over the
-    whole text, each with its ``stage_failed`` warning."""
+def raw_to_document(raw: RawDocument) -> tuple[PlanDocument, DocumentContext]:
+    """Normalise and segment a decoded document (no extraction yet), and build the context its
+    extraction reads, each step under the guard: a failed normalisation leaves the text as decoded,
+    a failed segmentation one section over the whole text, a failed context one without the lines
+    (:func:`gdparse.extract.context.whole_text_context`), each with its ``stage_failed`` warning."""
     failures: list[DocWarning] = []
     norm, source = guarded("normalize", failures, _normalized, _unnormalized, raw)
     notes = tuple(DocWarning(code=WarningCode.READER_NOTE, message=note, stage="read") for note in raw.notes)
     # The decoded original is not needed any more: unless the caller keeps it (parse_raw does not),
     # a huge document's segmentation and extraction run without it (75 MB for a 50 MB input).
     del raw
-    sections, tables, footnotes, warnings = guarded("segment", failures, segment, _unsegmented, norm, source.encoding)
-    return PlanDocument(
+    segmented = guarded("segment", failures, segment, _unsegmented, norm, source.encoding)
+    doc = PlanDocument(
         source=source,
         text=norm.text,
-        sections=tuple(sections),
-        tables=tuple(tables),
-        footnotes=tuple(footnotes),
-        warnings=notes + tuple(failures) + tuple(warnings),
+        sections=tuple(segmented.sections),
+        tables=tuple(segmented.tables),
+        footnotes=tuple(segmented.footnotes),
+        warnings=notes + tuple(failures) + tuple(segmented.warnings),
     )
+    context_failures: list[DocWarning] = []
+    ctx = guarded("extract", context_failures, build_context, whole_text_context, doc, segmented)
+    return (doc.with_warnings(*context_failures) if context_failures else doc), ctx
 
 
 def _normalized(raw: RawDocument) -> tuple[NormalizedText, Source]:
@@ -56,11 +64,9 @@ def _unnormalized(raw: RawDocument) -> tuple[NormalizedText, Source]:
     return norm, _source(raw, norm)
 
 
-def _unsegmented(
-    norm: NormalizedText, encoding: str | None = None
-) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+def _unsegmented(norm: NormalizedText, encoding: str | None = None) -> Segmentation:
     """One section over the whole text, when segmentation failed: extraction still runs."""
-    return whole_text_sections(norm.text), [], [], []
+    return Segmentation(whole_text_sections(norm.text), [], [], [], [], None)
 
 
 def _source(raw: RawDocument, norm: NormalizedText) -> Source:
@@ -90,31 +96,27 @@ def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocumen
     # caller keeps it): for a 50 MB input it is 75 MB less for the rest of the parse.
     box = [raw]
     del raw
-    try:
-        doc = _stages(box, limit)
-    finally:
-        document_caches.clear()
-    return _structure_warnings(doc)
+    return _structure_warnings(_stages(box, limit))
 
 
 def _stages(box: list[RawDocument], limit: Deadline) -> PlanDocument:
     with time_limit(limit):
-        doc = raw_to_document(box.pop())
+        doc, ctx = raw_to_document(box.pop())
         for extractor in EXTRACTORS:
             limit.check(extractor.stage)
-            doc = _step(extractor.stage, extractor.run, doc)
+            doc = _step(extractor.stage, extractor.run, doc, ctx)
         limit.check("link")
-        return _step("pages", assign_pages, _step("link", link, doc))
+        return _step("pages", assign_pages, _step("link", link, doc, ctx))
 
 
-def _step(stage: Stage, run: Callable[[PlanDocument], PlanDocument], doc: PlanDocument) -> PlanDocument:
-    """``run(doc)`` under the guard: on failure, ``doc`` as it was with a ``stage_failed`` warning."""
+def _step(stage: Stage, run: Callable[..., PlanDocument], doc: PlanDocument, *context: DocumentContext) -> PlanDocument:
+    """``run(doc, *context)`` under the guard: on failure, ``doc`` as it was with a ``stage_failed`` warning."""
     failures: list[DocWarning] = []
-    after = guarded(stage, failures, run, _unchanged, doc)
+    after = guarded(stage, failures, run, _unchanged, doc, *context)
     return after.with_warnings(*failures) if failures else after
 
 
-def _unchanged(doc: PlanDocument) -> PlanDocument:
+def _unchanged(doc: PlanDocument, *context: DocumentContext) -> PlanDocument:
     return doc
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gdparse.compact import is_big
 from gdparse.headings import MAX_NUMBER_DEPTH, TOO_DEEP_NUMBER
@@ -22,7 +23,7 @@ from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table, War
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import NormalizedText
 from gdparse.rules import classify_heading, is_caps
-from gdparse.vietnamese import fold_slice
+from gdparse.vietnamese import fold, fold_slice
 
 STAGE = "segment"
 
@@ -318,14 +319,26 @@ def build_sections(roots: list[Node], text: str, folded_text: str | None = None)
     return _SECTIONS.build(fields, compact=is_big(text))
 
 
-def segment(
-    norm: NormalizedText, encoding: str | None = None
-) -> tuple[list[Section], list[Table], list[Footnote], list[DocWarning]]:
+class Segmentation(NamedTuple):
+    """What segmenting a text gives: the section tree, tables and footnotes, what looked odd, and
+    the lines and folded text it read them from (handed on, so that no later stage splits or
+    folds the whole text again)."""
+
+    sections: list[Section]
+    tables: list[Table]
+    footnotes: list[Footnote]
+    warnings: list[DocWarning]
+    lines: list[Line]
+    folded: str | None  # fold(text); None when segmentation did not get that far
+
+
+def segment(norm: NormalizedText, encoding: str | None = None) -> Segmentation:
     """The section tree, tables and footnotes of a normalised text, and what looked odd.
     ``encoding`` is the one the text was decoded from: where it lost capitals (TCVN3), lines are
     recognised with them restored (gdparse.lost_case); the sections' text is the document's."""
     text = norm.text
-    folded_text = folded_whole(text)
+    folded = fold(text)
+    folded_text = folded_whole(text, folded)
     recognised = recognition_text(text, lost_letters(encoding))
     if recognised is not text:  # same length and lines, and the same folded form
         norm = norm.model_copy(update={"text": recognised})
@@ -333,7 +346,7 @@ def segment(
     warnings: list[DocWarning] = []
     if not lines:
         warning = DocWarning(code=WarningCode.NO_TEXT, message="the document has no text", stage=STAGE)
-        return whole_text_sections(text), [], [], [warning]
+        return Segmentation(whole_text_sections(text), [], [], [warning], lines, folded)
     openers: list[Opener] = []
     for begin, end, kind in lines_to_parts(lines):
         openers.extend(part_to_openers(lines, begin, end, kind))
@@ -349,7 +362,7 @@ def segment(
     warnings.extend(_numbering_warnings(sections))
     warnings.extend(too_deep_warnings(lines, text))
     tables = lines_to_tables(lines, sections, compact=is_big(text))
-    return sections, tables, lines_to_footnotes(lines, text), warnings
+    return Segmentation(sections, tables, lines_to_footnotes(lines, text), warnings, lines, folded)
 
 
 def whole_text_sections(text: str) -> list[Section]:

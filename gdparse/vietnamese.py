@@ -10,8 +10,6 @@ from functools import lru_cache
 
 import regex
 
-from gdparse.document_caches import per_document
-
 TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 
 # One-to-one substitutions applied by fold(): typographic variants of ASCII punctuation.
@@ -105,25 +103,19 @@ def fold(text: str) -> str:
 
     ``len(fold(t)) == len(t)`` always holds, so spans found in the folded text apply to ``t``.
     """
-    if len(text) >= _FOLD_CACHE_MIN:
-        return _fold_long(text)
     if len(text) <= 32:
         return _fold_word(text)
-    return _fold(text)
-
-
-# Extractors fold the whole document text many times over; long texts are folded once per parse.
-_FOLD_CACHE_MIN = 2048
-
-
-@per_document(maxsize=4)
-def _fold_long(text: str) -> str:
     if len(text) <= FOLD_BLOCK_CHARS or "\u03a3" in text:
         return _fold(text)
     # Block by block, cut after line breaks (no fold rule looks across one): the candidate lists
     # and pieces of one pass over a whole huge text cost several times the text itself. A capital
     # sigma lowercases by context, so a text holding one is folded whole.
     return "".join(_fold(text[a:b]) for a, b in line_blocks(text, FOLD_BLOCK_CHARS))
+
+
+# Below this length one scan tells whether fold has anything to do beyond lowercasing; a longer
+# text nearly always has, and the scan would only cost.
+_WORK_SCAN_MAX = 2048
 
 
 def cut_is_exact(text: str, folded: str, start: int, end: int) -> bool:
@@ -170,7 +162,7 @@ def _fold_word(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = lower_same_length(text)
-    if text.isascii() or (len(text) < _FOLD_CACHE_MIN and not _FOLD_WORK.search(text)):
+    if text.isascii() or (len(text) < _WORK_SCAN_MAX and not _FOLD_WORK.search(text)):
         return text  # no typographic punctuation, no pair to retone: lowercasing was all
     for old, new in _PUNCT_PAIRS:
         if old in text:

@@ -13,16 +13,14 @@ from tests.conftest import SEED_IDS, seed_path
 def test_blocks_fold_like_the_whole(seed_id: str, block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     text = seed_path(seed_id).read_text(encoding="utf-8")
     monkeypatch.setattr(vietnamese, "FOLD_BLOCK_CHARS", block)
-    vietnamese._fold_long.cache_clear()
-    assert vietnamese._fold_long(text) == vietnamese._fold(text)
+    assert vietnamese.fold(text) == vietnamese._fold(text)
 
 
 @pytest.mark.parametrize("odd", ["İstanbul\n", "ΟΔΟΣ\n", "HOÀ BÌNH\nthuỷ lợi\n", "ＡＢＣ\n"])
 def test_blocks_with_context_dependent_letters(odd: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = odd + seed_path("000").read_text(encoding="utf-8")[:20000] + "\n" + odd
     monkeypatch.setattr(vietnamese, "FOLD_BLOCK_CHARS", 100)
-    vietnamese._fold_long.cache_clear()
-    assert vietnamese._fold_long(text) == vietnamese._fold(text)
+    assert vietnamese.fold(text) == vietnamese._fold(text)
 
 
 def test_line_blocks_tile_the_text() -> None:

@@ -168,12 +168,12 @@ def test_every_attaching_type_issues_an_attached_plan(word: str) -> None:
     """One list for the layout's attached lines and the letterhead's "kèm theo" decision."""
     line = f"(Ban hành kèm theo {word.capitalize()} số 373/QĐ-UBND ngày 08 tháng 4 năm 2024 của UBND tỉnh)"
     assert line_is("attached", line)
-    assert [a.number for a in attached_to(line)] == ["373/QĐ-UBND"]
+    assert [a.number for a in attached_to(line, fold(line))] == ["373/QĐ-UBND"]
 
 
 def test_a_type_that_attaches_nothing_is_no_attached_line() -> None:
     line = "(Kèm theo Thông tư số 07/2011/TT-BLĐTBXH ngày 08/4/2011)"
-    assert not line_is("attached", line) and attached_to(line) == []
+    assert not line_is("attached", line) and attached_to(line, fold(line)) == ()
 
 
 @pytest.mark.parametrize("rule", documents.cited_by_name(), ids=lambda r: r.slug)

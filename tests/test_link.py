@@ -22,8 +22,10 @@ def test_parse_references(text, refs):
 
 def test_unlinked_numbers_kept_in_a_warning():
     import gdparse
+    from gdparse.extract.context import whole_text_context
     from gdparse.extract.responsibilities import extract_responsibilities
 
     doc = gdparse.parse_text("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Theo dõi chỉ tiêu 9 của Mục tiêu 9.\n")
     assert any(w.code == "reference_unlinked" and "Mục tiêu 9" in w.message for w in doc.warnings)
-    assert extract_responsibilities(doc.model_copy(update={"responsibilities": ()})).responsibilities
+    assert extract_responsibilities(doc.model_copy(update={"responsibilities": ()}),
+                                    whole_text_context(doc)).responsibilities

@@ -65,7 +65,7 @@ def test_frequencies_and_deadlines_are_finditer():
 
 def test_folded_slices_are_folded_slices():
     for text, start, end in pieces_and_spans(_FOLD_PIECES, 5):
-        slices = clauses.FoldedSlices(text)
+        slices = clauses.FoldedSlices(text, fold(text))
         assert slices.fold(start, end) == fold(text[start:end]), (text, start, end)
         assert slices.key(start, end) == clauses._key(text[start:end]), (text, start, end)
         assert slices.fold_split(start, end, "\t") == [fold(p) for p in text[start:end].split("\t")]
@@ -91,7 +91,7 @@ _CLAUSE_PIECES = ["Chủ trì", "chủ trì", "phối hợp với", "Phối kế
 
 def test_clause_head_tests_agree_with_the_whole_key():
     for text, start, end in pieces_and_spans(_CLAUSE_PIECES, 6, longest=12):
-        slices = clauses.FoldedSlices(text)
+        slices = clauses.FoldedSlices(text, fold(text))
         key = slices.key(start, end)
         assert slices.leading_roles(start, end) == clauses.leading_roles_of_key(key), (text, start, end)
         assert slices.is_request(start, end) == clauses.is_request_key(key), (text, start, end)

@@ -20,7 +20,7 @@ def test_the_decoded_original_is_let_go_once_normalised(monkeypatch: pytest.Monk
     path = "decoded-original-probe.txt"
     seen: list[int] = []
 
-    def probe(doc):
+    def probe(doc, ctx):
         gc.collect()
         seen.append(len(_live_raw_documents(path)))
         return doc
@@ -35,7 +35,7 @@ def test_the_decoded_original_is_let_go_once_normalised(monkeypatch: pytest.Monk
 def test_a_caller_that_keeps_the_original_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
     path = "kept-original-probe.txt"
     seen: list[int] = []
-    probe = Extractor("extract.citations", lambda doc: seen.append(len(_live_raw_documents(path))) or doc)
+    probe = Extractor("extract.citations", lambda doc, ctx: seen.append(len(_live_raw_documents(path))) or doc)
     monkeypatch.setattr(pipeline, "EXTRACTORS", [probe])
     raw = read_bytes(b"K\xe1\xba\xbe HO\xe1\xba\xa0CH\n", path)
     pipeline.parse_raw(raw)

@@ -40,6 +40,7 @@ def _fail_function(name: str) -> Callable[[pytest.MonkeyPatch], None]:
 INJECTIONS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
     "normalize": _fail_function("normalize"),
     "segment": _fail_function("segment"),
+    "extract": _fail_function("build_context"),  # the document's context, which every extractor reads
     **{e.stage: _fail_extractor(e.stage) for e in pipeline.EXTRACTORS},
     "link": _fail_function("link"),
     "pages": _fail_function("assign_pages"),
@@ -112,7 +113,7 @@ def test_a_failed_segmentation_leaves_one_section_over_the_text(monkeypatch: pyt
 def test_the_failure_names_where_gdparse_raised(monkeypatch: pytest.MonkeyPatch) -> None:
     from gdparse.extract import budgets
 
-    def broken(doc: PlanDocument) -> list:
+    def broken(doc: PlanDocument, folded: str) -> list:
         return [][1]  # an IndexError inside gdparse's own code
 
     monkeypatch.setattr(budgets, "_extract", broken)
@@ -128,7 +129,7 @@ def test_the_failure_names_where_gdparse_raised(monkeypatch: pytest.MonkeyPatch)
 def test_the_deadline_is_not_swallowed_by_the_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     from gdparse.errors import DeadlineExceededError
 
-    def too_slow(doc: PlanDocument) -> PlanDocument:
+    def too_slow(doc: PlanDocument, ctx: object) -> PlanDocument:
         raise DeadlineExceededError(doc.source.path, "parsing took longer than 1 s")
 
     _steps = tuple(Extractor(e.stage, too_slow) if e.stage == "extract.targets" else e for e in pipeline.EXTRACTORS)

@@ -9,6 +9,7 @@ import regex
 
 from gdparse.evaluation.targets import match_targets, score
 from gdparse.extract.budgets import extract_budgets
+from gdparse.extract.context import whole_text_context
 from gdparse.extract.targets import extract_objectives_and_targets
 from gdparse.model import PlanDocument, Source
 from gdparse.pipeline import parse_text
@@ -115,6 +116,7 @@ def test_other_layouts(text: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "Mục tiêu 1:\nChỉ tiêu 1:", "\t\t\n1\tChỉ tiêu 2:\t%\n", "% % 2030 năm"])
 def test_odd_input_never_raises(text: str) -> None:
     doc = PlanDocument(source=Source(path="<odd>", sha256="0", format="txt"), text=text)
-    doc = extract_budgets(extract_objectives_and_targets(doc))
+    ctx = whole_text_context(doc)
+    doc = extract_budgets(extract_objectives_and_targets(doc, ctx), ctx)
     for t in doc.targets:
         assert doc.text[t.start:t.end] == t.text

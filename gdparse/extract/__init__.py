@@ -1,24 +1,29 @@
-"""Extraction stage: each extractor takes a PlanDocument and returns a new one with its lists filled.
+"""Extraction stage: each extractor takes a PlanDocument and the document's context
+(:class:`gdparse.extract.context.DocumentContext`) and returns a new document with its lists filled.
 
 Extractors run in the order of ``EXTRACTORS``; later ones may read what earlier ones found
-(responsibilities read agencies, objectives and targets). The pipeline runs each under its guard
-(:mod:`gdparse.guard`), named by its ``stage``.
+(responsibilities read agencies). What several of them read about the document itself (the fold,
+regions, letterhead, agency mentions) they ask the context, which finds it once. The pipeline runs
+each under its guard (:mod:`gdparse.guard`), named by its ``stage``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gdparse.extract import agencies, budgets, citations, metadata, reporting, responsibilities, targets
 from gdparse.model import PlanDocument, Stage
 
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
+
 
 class Extractor(NamedTuple):
-    """One extraction step: its name in warnings and its function."""
+    """One extraction step: its name in warnings and its function, ``run(doc, ctx) -> doc``."""
 
     stage: Stage
-    run: Callable[[PlanDocument], PlanDocument]
+    run: Callable[[PlanDocument, DocumentContext], PlanDocument]
 
 
 EXTRACTORS: tuple[Extractor, ...] = (

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from gdparse import registry
-from gdparse.extract.agency_matcher import Found, find_mentions
+from gdparse.extract.agency_matcher import Found
 from gdparse.knowledge.windows import windows
 from gdparse.model import Agency, DocWarning, PlanDocument
 from gdparse.vietnamese import fold, strip_accents
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.agencies"
 
@@ -16,14 +21,19 @@ _HEADER_YEAR = regex.compile(r"ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+((?:19|20)\
 _ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def document_year(doc: PlanDocument) -> int | None:
-    """The year the plan was written: metadata if known, else the header date, else the latest year
-    in the opening. Used only to choose between bodies that shared a name in different periods."""
+def document_year(doc: PlanDocument, ctx: DocumentContext) -> int | None:
+    """The year the plan was written: metadata if known, else the letterhead's year (see
+    :func:`letterhead_year`). Used only to choose between bodies that shared a name in different periods."""
     if doc.metadata.issued_date:
         return int(doc.metadata.issued_date[:4])
-    # The head of the folded text (cached for the whole text): the letters folding may treat
-    # differently at the cut are never part of a date or a year.
-    head = fold(doc.text)[: windows().opening_years]
+    return ctx.letterhead_year
+
+
+def letterhead_year(folded: str) -> int | None:
+    """The header date's year, else the latest year in the opening of the folded text."""
+    # The head of the folded text: the letters folding may treat differently at the cut are never
+    # part of a date or a year.
+    head = folded[: windows().opening_years]
     m = _HEADER_YEAR.search(head)
     if m:
         return int(m.group(1))
@@ -77,9 +87,8 @@ def merge_agencies(existing: tuple[Agency, ...], extra: list[Agency]) -> tuple[A
     return tuple(out.values())
 
 
-def extract_agencies(doc: PlanDocument) -> PlanDocument:
-    """Find every agency mention in the text and resolve it to the registry."""
-    found = find_mentions(doc.text, document_year(doc))
-    agencies, warnings = build_agencies(doc.text, found)
+def extract_agencies(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
+    """Every agency mention of the text (the context finds them), resolved to the registry."""
+    agencies, warnings = build_agencies(doc.text, ctx.agency_mentions)
     return doc.model_copy(update={"agencies": merge_agencies(doc.agencies, agencies),
                                   "warnings": doc.warnings + tuple(warnings)})

@@ -102,15 +102,17 @@ def _extension_tokens() -> int:
 BLOCK_CHARS = 1 << 20
 
 
-def find_mentions(text: str, year: int | None = None, offset: int = 0) -> list[Found]:
-    """Every agency mention in ``text`` (longest match wins), offsets shifted by ``offset``."""
+def find_mentions(text: str, year: int | None = None, offset: int = 0, folded: str | None = None) -> list[Found]:
+    """Every agency mention in ``text`` (longest match wins), offsets shifted by ``offset``.
+    ``folded`` is ``fold(text)`` where the caller has it (a document's context does)."""
     found: list[Found] = []
+    if folded is None:
+        folded = fold(text)
     # Long texts are matched in blocks that end at a line break, which bounds the copies made for
     # matching (the view of AliasSearch); no match crosses a line, so the result is the same.
-    folded = fold(text)  # the whole text's fold is cached for the parse: blocks are sliced from it
     for start, end in line_blocks(text, BLOCK_CHARS):
         found += _alias_mentions(text[start:end], fold_slice(text, folded, start, end), year, offset + start)
-    found = _merge_enumerations(text, found, year, offset)
+    found = _merge_enumerations(text, folded, found, year, offset)
     return sorted(found, key=itemgetter(1))  # by start
 
 
@@ -143,10 +145,10 @@ def _alias_mentions(text: str, folded: str, year: int | None, offset: int) -> li
     return [Found(agency_id, start + offset, end + offset) for start, end, agency_id in kept]
 
 
-def _merge_enumerations(text: str, found: list[Found], year: int | None, offset: int) -> list[Found]:
-    """Resolve "Các Sở: A; B; C" members as "Sở A", "Sở B" …; they replace overlapping alias hits."""
+def _merge_enumerations(text: str, keys: str, found: list[Found], year: int | None, offset: int) -> list[Found]:
+    """Resolve "Các Sở: A; B; C" members as "Sở A", "Sở B" …; they replace overlapping alias hits.
+    ``keys`` is ``fold(text)``."""
     extra: list[Found] = []
-    keys = fold(text)
     if not any(hint.search(keys) for hint in _ENUMERATION_HINTS):
         return found
     for m in _ENUMERATION.finditer(keys):

@@ -8,6 +8,7 @@ value in VND and the source named in the same sentence. Cues: :mod:`gdparse.know
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -19,6 +20,9 @@ from gdparse.knowledge.layout import region_titles
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.model import Budget, PlanDocument
 from gdparse.vietnamese import fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.budgets"
 # A numbered heading line of a budget region: its title (headings.yaml) and nothing else.
@@ -103,13 +107,12 @@ def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
-def extract_budgets(doc: PlanDocument) -> PlanDocument:
+def extract_budgets(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.budgets``."""
-    return doc.model_copy(update={"budgets": tuple(_extract(doc))})
+    return doc.model_copy(update={"budgets": tuple(_extract(doc, ctx.folded))})
 
 
-def _extract(doc: PlanDocument) -> list[Budget]:
-    folded = fold(doc.text)
+def _extract(doc: PlanDocument, folded: str) -> list[Budget]:
     out: list[Budget] = []
     seen: set[str] = set()
     for zs, ze in budget_zones(doc, folded):

@@ -28,6 +28,7 @@ Decisions (see also ANNOTATION rules in the gold):
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -42,11 +43,14 @@ from gdparse.extract.anchors import (
 )
 from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, single_spaced
 from gdparse.extract.dates import date_at
-from gdparse.extract.header import NUMBER, attached_to, clean_number, number_line, place_date
+from gdparse.extract.header import NUMBER, clean_number
 from gdparse.knowledge import documents as cat
 from gdparse.knowledge.documents import canonical_number
 from gdparse.model import Citation, DocWarning, PlanDocument
 from gdparse.vietnamese import fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.citations"
 _SP = r"[ \t]*\n?[ \t]*"
@@ -297,17 +301,17 @@ def _key_and_entry(c: Candidate, siblings: dict[tuple[str, str], str]) -> tuple[
     return f"{c.slug}:{cat.slug(c.name or c.slug)}:{_year(c) or ''}", None
 
 
-def find_citations(doc: PlanDocument) -> tuple[list[Citation], list[DocWarning]]:
+def find_citations(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Citation], list[DocWarning]]:
     """All citations of ``doc.text`` with their keys, and the warnings they raise."""
     text = doc.text
-    folded = fold(text)
+    folded = ctx.folded
     in_preamble = _preamble_checker(doc, folded)
     cands = dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
-    own = number_line(text)
-    own_numbers = {canonical_number(a.number) for a in attached_to(text, folded)}
+    own = ctx.number_line
+    own_numbers = {canonical_number(a.number) for a in ctx.attached}
     if own and own.number:
         own_numbers.add(canonical_number(own.number))
-    own_date = place_date(text, folded)
+    own_date = ctx.place_date
     cands = [
         c for c in cands
         if not (c.number and canonical_number(c.number) in own_numbers)
@@ -365,7 +369,7 @@ def _check(c: Candidate, entry, own_iso: str | None) -> list[DocWarning]:
     return out
 
 
-def extract_citations(doc: PlanDocument) -> PlanDocument:
+def extract_citations(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.citations``; odd input becomes warnings."""
-    citations, warnings = find_citations(doc)
+    citations, warnings = find_citations(doc, ctx)
     return doc.model_copy(update={"citations": tuple(citations), "warnings": doc.warnings + tuple(warnings)})

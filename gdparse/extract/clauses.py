@@ -3,18 +3,17 @@ clauses, and which roles a clause's leading verbs give (:mod:`gdparse.knowledge.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
 import regex
 
-from gdparse.document_caches import per_document
 from gdparse.extract.accent_free import accent_insensitive, other_marked
 from gdparse.knowledge.layout import RegionKind, region_anchor, region_titles
 from gdparse.knowledge.roles import RolesFile, roles_data
-from gdparse.model import PlanDocument, Role
+from gdparse.model import Role, Section
 from gdparse.vietnamese import cut_is_exact, fold, strip_accents
 
 
@@ -31,12 +30,12 @@ def _key(text: str) -> str:
 
 
 class FoldedSlices:
-    """``fold(text[start:end])`` cut from the folded whole text where that is exact
-    (:func:`gdparse.vietnamese.cut_is_exact`); other slices are folded on their own."""
+    """``fold(text[start:end])`` cut from the folded whole text (``folded``, which is ``fold(text)``)
+    where that is exact (:func:`gdparse.vietnamese.cut_is_exact`); other slices are folded on their own."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folded: str) -> None:
         self.text = text
-        self.folded = fold(text)
+        self.folded = folded
         # Few documents hold a capital sigma: one scan of the whole text (at C speed) spares a scan of
         # every slice asked about.
         self._sigma = "\u03a3" in text
@@ -251,35 +250,36 @@ def _heading_matches(folded: str, pattern: regex.Pattern, anchor: str) -> list[r
     return out
 
 
-# Responsibilities and reporting both read the regions of the document being parsed.
-@per_document(maxsize=8)
-def _region(folded: str, heading: regex.Pattern, anchor: str) -> tuple[tuple[int, int], ...]:
+def _region(folded: str, heading: regex.Pattern, anchor: str) -> list[tuple[int, int]]:
     out = []
     for m in _heading_matches(folded, heading, anchor):
         nxt = _NEXT_TOP.search(folded, m.end())
         out.append((m.end(), nxt.start() if nxt else len(folded)))
-    return tuple(out)
+    return out
 
 
-def implementation_regions(doc: PlanDocument) -> list[tuple[int, int]]:
-    """Body spans of "TỔ CHỨC THỰC HIỆN" parts; falls back to sections of kind implementation."""
-    regions = list(_region(fold(doc.text), _IMPL, _IMPL_ANCHOR))
+def implementation_regions(folded: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Body spans of "TỔ CHỨC THỰC HIỆN" parts of the folded text; falls back to sections of kind
+    implementation. (Read once per document: see :class:`gdparse.extract.context.DocumentContext`.)"""
+    regions = _region(folded, _IMPL, _IMPL_ANCHOR)
     if not regions:
-        implementation = {s.id for s in doc.sections if s.kind == "implementation"}
-        tops = [s for s in doc.sections if s.kind == "implementation" and s.parent not in implementation]
+        implementation = {s.id for s in sections if s.kind == "implementation"}
+        tops = [s for s in sections if s.kind == "implementation" and s.parent not in implementation]
         regions = [(s.heading_end or s.start, s.end) for s in tops]
     return regions
 
 
-def reporting_regions(doc: PlanDocument) -> list[tuple[int, int]]:
-    regions = list(_region(fold(doc.text), _REPORT, _REPORT_ANCHOR))
+def reporting_regions(folded: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Body spans of "CHẾ ĐỘ BÁO CÁO" parts; falls back to the leaf sections of kind reporting."""
+    regions = _region(folded, _REPORT, _REPORT_ANCHOR)
     if not regions:
-        regions = [(s.start, s.end) for s in doc.sections if s.kind == "reporting" and not s.children]
+        regions = [(s.start, s.end) for s in sections if s.kind == "reporting" and not s.children]
     return regions
 
 
-def decision_spans(doc: PlanDocument) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _heading_matches(fold(doc.text), _DECISION, _DECISION_ANCHOR)]
+def decision_spans(folded: str) -> list[tuple[int, int]]:
+    """The article lines ("Điều 2. …") of a decision."""
+    return [(m.start(), m.end()) for m in _heading_matches(folded, _DECISION, _DECISION_ANCHOR)]
 
 
 # ---------------------------------------------------------------- clauses

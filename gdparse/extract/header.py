@@ -9,13 +9,11 @@ from dataclasses import dataclass
 
 import regex
 
-from gdparse.document_caches import per_document
 from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.knowledge.documents import attaching_words, clean_number
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.windows import windows
-from gdparse.vietnamese import fold
 
 HEAD_CHARS = windows().letterhead  # the letterhead sits in the first lines; a portal page may push it down
 
@@ -68,10 +66,10 @@ class Attached:
 _SPACES = regex.compile(r"\s+")
 
 
-# The citation and metadata extractors both read the letterhead: each fact is found once per
-# text, and the entries end with the parse.
-@per_document(maxsize=4)
+# The citation and metadata extractors both read the letterhead: the document context
+# (gdparse.extract.context) finds each fact once per document.
 def number_line(text: str) -> NumberLine | None:
+    """The document's own "Số: …" line."""
     m = _NUMBER_LINE.search(text[:HEAD_CHARS])
     if m is None:
         return None
@@ -80,13 +78,8 @@ def number_line(text: str) -> NumberLine | None:
     return NumberLine(m.start("blank"), m.end("blank"), None, m.group("code"))
 
 
-def place_date(text: str, folded: str | None = None) -> PlaceDate | None:
-    """The first "Place, ngày … tháng … năm …" line of the letterhead."""
-    return _place_date(text, fold(text) if folded is None else folded)
-
-
-@per_document(maxsize=4)
-def _place_date(text: str, folded: str) -> PlaceDate | None:
+def place_date(text: str, folded: str) -> PlaceDate | None:
+    """The first "Place, ngày … tháng … năm …" line of the letterhead (``folded`` is ``fold(text)``)."""
     for m in _PLACE_DATE.finditer(text[:HEAD_CHARS]):
         date = date_at(text, m.end(), folded=folded)
         if date is not None:
@@ -94,13 +87,9 @@ def _place_date(text: str, folded: str) -> PlaceDate | None:
     return None
 
 
-def attached_to(text: str, folded: str | None = None) -> list[Attached]:
-    """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix."""
-    return list(_attached_to(text, fold(text) if folded is None else folded))
-
-
-@per_document(maxsize=4)
-def _attached_to(text: str, folded: str) -> tuple[Attached, ...]:
+def attached_to(text: str, folded: str) -> tuple[Attached, ...]:
+    """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix
+    (``folded`` is ``fold(text)``)."""
     starts = set()
     for pos in literal_positions(folded, (_ATTACHED_WORD,)):
         starts.add(pos)

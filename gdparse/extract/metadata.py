@@ -25,13 +25,14 @@ Decisions:
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
 from gdparse.extract import provinces as prov
 from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.dates import find_dates
-from gdparse.extract.header import attached_to, number_line, place_date
+from gdparse.extract.header import PlaceDate
 from gdparse.extract.signature import signature
 from gdparse.knowledge.documents import (
     canonical_issuer,
@@ -46,6 +47,9 @@ from gdparse.knowledge.windows import windows
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Metadata, PlanDocument
 from gdparse.vietnamese import fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.metadata"
 _WINDOWS = windows()  # how far into the text each fact of the opening is looked for
@@ -182,12 +186,11 @@ def _canonical_issuer(raw: str, province: str | None) -> str:
     return name
 
 
-def _province(doc: PlanDocument, folded: str, title) -> tuple[str | None, tuple[int, int] | None]:
+def _province(doc: PlanDocument, folded: str, title, pd: PlaceDate | None) -> tuple[str | None, tuple[int, int] | None]:
     head_end = folded.find("cộng hòa xã hội")
     head = prov.find_prefixed(folded, 0, head_end) if 0 <= head_end < _WINDOWS.letterhead_province else []
     if head:
         return head[0][2], head[0][:2]
-    pd = place_date(doc.text, folded)
     if pd is not None and canonical_province(pd.place):
         return canonical_province(pd.place), (pd.start, pd.start + len(pd.place))
     if title is not None:
@@ -262,13 +265,13 @@ def _issuer_id(doc: PlanDocument, issuer: str | None) -> str | None:
     return None
 
 
-def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
-    text, folded = doc.text, fold(doc.text)
+def build_metadata(doc: PlanDocument, ctx: DocumentContext) -> tuple[Metadata, list[DocWarning]]:
+    text, folded = doc.text, ctx.folded
     evidence: dict[str, tuple[int, int]] = {}
     warnings: list[DocWarning] = []
-    own = number_line(text)
-    attached = attached_to(text, folded)
-    pd = place_date(text, folded)
+    own = ctx.number_line
+    attached = ctx.attached
+    pd = ctx.place_date
     doc_type, type_span = _doc_type(text, folded, own.number if own else None, own.code if own else None)
     if type_span:
         evidence["doc_type"] = type_span
@@ -295,7 +298,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
     title = _title(doc)
     if title:
         evidence["title"] = title[:2]
-    province, pspan = _province(doc, folded, title)
+    province, pspan = _province(doc, folded, title, pd)
     issuer, ispan = _issuer(doc, folded, province)
     if issuer and is_national_issuer(fold(issuer)):
         province, pspan = "national", ispan
@@ -332,7 +335,7 @@ def build_metadata(doc: PlanDocument) -> tuple[Metadata, list[DocWarning]]:
     return meta, warnings
 
 
-def extract_metadata(doc: PlanDocument) -> PlanDocument:
+def extract_metadata(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.metadata``; what cannot be found is a warning."""
-    meta, warnings = build_metadata(doc)
+    meta, warnings = build_metadata(doc, ctx)
     return doc.model_copy(update={"metadata": meta, "warnings": doc.warnings + tuple(warnings)})

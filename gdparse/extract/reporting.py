@@ -10,16 +10,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import regex
 
 from gdparse.compact import is_big
-from gdparse.extract.clauses import Mention, implementation_regions, reporting_regions
+from gdparse.extract.clauses import Mention
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.reporting import reporting_phrases
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.model_build import ModelListBuilder
-from gdparse.vietnamese import fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.reporting"
 
@@ -93,10 +96,9 @@ def _deadline_text(m: regex.Match) -> str:
     return m.group(3) if m.group(3) else f"{int(m.group(1))}/{int(m.group(2))}"
 
 
-def _duty_rows(doc: PlanDocument, mentions: list[Mention], start: int, end: int,
+def _duty_rows(folded: str, mentions: list[Mention], start: int, end: int,
                default_reporters: list[str]) -> list[_Row]:
-    """The fields of the reporting duties stated in one sentence ``doc.text[start:end]``."""
-    folded = fold(doc.text)
+    """The fields of the reporting duties stated in the sentence at ``start:end`` (``folded``: the folded text)."""
     trig = _TRIGGER.search(folded, start, end)
     if not trig:
         return []
@@ -211,12 +213,12 @@ class _Index:
         return [agency_id for _, agency_id in sorted(spans.values())]
 
 
-def extract_reporting(doc: PlanDocument) -> PlanDocument:
+def extract_reporting(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Reporting duties from the reporting part and the implementation items."""
-    folded = fold(doc.text)
+    folded = ctx.folded
     duties: list[_Row] = []
     warnings: list[DocWarning] = []
-    regions = reporting_regions(doc) + implementation_regions(doc)
+    regions = ctx.reporting_regions + ctx.implementation_regions
     seen: set[tuple[int, int]] = set()
     index: _Index | None = None
     for rstart, rend in regions:
@@ -230,7 +232,7 @@ def extract_reporting(doc: PlanDocument) -> PlanDocument:
             seen.add((s, e))
             index = index or _Index(doc)
             reporters = list(dict.fromkeys(index.owners(s, e)))[:3]
-            found = _duty_rows(doc, index.mentions_in(s, e), s, e, reporters)
+            found = _duty_rows(folded, index.mentions_in(s, e), s, e, reporters)
             if not found and (next(_deadlines(folded, s, e), None) or next(_frequencies(folded, s, e), None)):
                 pending.append((s, e, tuple(reporters)))
             elif found and pending and _BACKREF.search(folded[s:e]):

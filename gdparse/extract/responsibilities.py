@@ -10,29 +10,24 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import regex
 
 from gdparse import link
 from gdparse.compact import is_big
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
-from gdparse.extract.agency_matcher import Found, find_mentions, resolve_name
+from gdparse.extract.agency_matcher import Found, resolve_name
 from gdparse.extract.anchors import finditer_at, literal_positions
-from gdparse.extract.clauses import (
-    FoldedSlices,
-    Mention,
-    decision_spans,
-    implementation_regions,
-    is_request_key,
-    reporting_regions,
-    split_clauses,
-)
+from gdparse.extract.clauses import FoldedSlices, Mention, is_request_key, split_clauses
 from gdparse.knowledge.layout import heading_rules
 from gdparse.knowledge.loader import phrases_pattern
-from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
 from gdparse.model_build import ModelListBuilder
 from gdparse.vietnamese import fold
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.responsibilities"
 
@@ -66,6 +61,7 @@ _new_tuple = tuple.__new__
 @dataclass
 class _Ctx:
     doc: PlanDocument
+    context: DocumentContext
     slices: FoldedSlices
     folded: str
     mentions: list[Mention]  # sorted by start
@@ -85,8 +81,7 @@ class _Ctx:
                 if m.end <= end]
 
     def section_at(self, offset: int) -> Section | None:
-        # leaf_at keeps the index of the last sections asked about: earlier extractors built it already.
-        return leaf_at(self.doc.sections, offset)
+        return self.context.section_at(offset)
 
     def append(self, r: _Row) -> None:
         key = (r["agency_id"], r["role"], r["start"], r["end"])
@@ -133,7 +128,7 @@ def _subjects_of(ctx: _Ctx, start: int, end: int) -> list[str]:
             ids.append(m.agency_id)
     if not ids:
         name = _PARENTHESES.sub("", text).strip(" :.-*")
-        resolved = resolve_name(name, document_year(ctx.doc)) if name else None
+        resolved = resolve_name(name, document_year(ctx.doc, ctx.context)) if name else None
         if resolved:
             ids.append(resolved)
         elif name and len(name.split()) <= 15:
@@ -272,7 +267,7 @@ def _activities(ctx: _Ctx) -> None:
 
 
 def _decisions(ctx: _Ctx) -> None:
-    for start, end in decision_spans(ctx.doc):
+    for start, end in ctx.context.decision_spans:
         for m in _GIAO.finditer(ctx.folded, start, end):
             clauses = split_clauses(ctx.doc.text, m.end(), end)
             if clauses:
@@ -280,7 +275,7 @@ def _decisions(ctx: _Ctx) -> None:
 
 
 def _reporting(ctx: _Ctx) -> None:
-    for start, end in reporting_regions(ctx.doc):
+    for start, end in ctx.context.reporting_regions:
         for s, e in split_clauses(ctx.doc.text, start, end):
             _inline(ctx, s, e, default="report")
 
@@ -356,20 +351,20 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.
                                        message=f"no extracted objective/target for: {link.describe(missing)}"))
 
 
-def extract_responsibilities(doc: PlanDocument) -> PlanDocument:
+def extract_responsibilities(doc: PlanDocument, context: DocumentContext) -> PlanDocument:
     """Link agencies to work with a role, and to the objectives and targets the text names."""
     if doc.agencies:
         # tuple.__new__ makes the same Mention without the Python-level __new__ of a NamedTuple.
         mentions = [_new_tuple(Mention, (agency_id, m.start, m.end)) for a in doc.agencies
                     for agency_id in (a.id if a.resolved else None,) for m in a.mentions]
     else:
-        mentions = [Mention(f.agency_id, f.start, f.end) for f in find_mentions(doc.text, document_year(doc))]
+        mentions = [Mention(f.agency_id, f.start, f.end) for f in context.agency_mentions]
     mentions.sort(key=itemgetter(1))  # by start; stable
-    slices = FoldedSlices(doc.text)
-    ctx = _Ctx(doc, slices, slices.folded, mentions, [], [], [], [m.start for m in mentions])
+    slices = context.slices
+    ctx = _Ctx(doc, context, slices, slices.folded, mentions, [], [], [], [m.start for m in mentions])
     for step in (_activities, _decisions, _reporting, _tables):
         step(ctx)
-    for start, end in implementation_regions(doc):
+    for start, end in context.implementation_regions:
         _items(ctx, start, end)
     extra, warnings = build_agencies(doc.text, ctx.extra_agencies)
     ctx.out.sort(key=itemgetter("start", "agency_id"))

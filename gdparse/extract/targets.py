@@ -11,22 +11,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 from pydantic import TypeAdapter
 
 from gdparse.compact import is_big
 from gdparse.extract.indicators import domain_of, domain_of_folded, match_folded
-from gdparse.extract.lines import Line, continuation_end, heading_like, scan
+from gdparse.extract.lines import Line, continuation_end, heading_like
 from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
 from gdparse.extract.quantities import clauses
 from gdparse.knowledge.indicators import indicator, strategy_for_years
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.milestones import patterns_file
-from gdparse.lines import leaf_at
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.model_build import build_in_chunks
-from gdparse.vietnamese import fold, fold_slice
+from gdparse.vietnamese import fold_slice
+
+if TYPE_CHECKING:
+    from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.targets"
 ZONE_KINDS = ("objectives", "targets")
@@ -71,9 +74,9 @@ class _State:
     heading: str | None = None  # the last numbered heading seen
 
 
-def extract_objectives_and_targets(doc: PlanDocument) -> PlanDocument:
+def extract_objectives_and_targets(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.objectives`` and ``doc.targets``; anything unparsed becomes a warning."""
-    objectives, targets, warnings = _extract(doc)
+    objectives, targets, warnings = _extract(doc, ctx)
     return doc.model_copy(update={
         "objectives": tuple(objectives),
         "targets": tuple(targets),
@@ -81,11 +84,10 @@ def extract_objectives_and_targets(doc: PlanDocument) -> PlanDocument:
     })
 
 
-def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[DocWarning]]:
-    text = doc.text
-    folded = fold(text)
-    lines = scan(text, folded)
-    zones = _union([(s.start, s.end) for s in doc.sections if s.kind in ZONE_KINDS])
+def _extract(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Objective], list[Target], list[DocWarning]]:
+    text, folded = ctx.text, ctx.folded
+    lines = ctx.target_lines
+    zones = _union([(s.start, s.end) for s in ctx.sections if s.kind in ZONE_KINDS])
     state = _State()
     z = 0  # lines come in order: the first zone not ended before the line, instead of a bisect per line
     for i, line in enumerate(lines):
@@ -94,13 +96,13 @@ def _extract(doc: PlanDocument) -> tuple[list[Objective], list[Target], list[Doc
         in_zones = z < len(zones) and zones[z][0] <= line.start
         if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") and not in_zones:
             continue  # plain text outside the objectives: no rule of _step applies
-        _step(doc, folded, lines, i, line, state, in_zones)
+        _step(ctx, lines, i, line, state, in_zones)
     _read_milestones(text, folded, state.items)
     years = [m.year for it in state.items for m in it.milestones if m.year]
     if not years and doc.metadata.period_end:
         years = [doc.metadata.period_end]
     strategy = strategy_for_years(years)
-    targets = _targets(doc, folded, state, strategy)
+    targets = _targets(ctx, state, strategy)
     warnings = state.warnings
     if state.in_zone and not state.objectives and not targets:
         warnings.append(DocWarning(code="objectives_empty", message="objectives section without objectives "
@@ -137,9 +139,8 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line, state: _State,
-          in_zones: bool) -> None:
-    text = doc.text
+def _step(ctx: DocumentContext, lines: tuple[Line, ...], i: int, line: Line, state: _State, in_zones: bool) -> None:
+    text, folded = ctx.text, ctx.folded
     if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
     if state.in_zone and not line.table_row and _ends_zone(text, line, state):
@@ -149,7 +150,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
         return
     in_zone = state.in_zone or in_zones
     if line.kind == "general" and in_zone:
-        _general(doc, lines, i, line, state)
+        _general(ctx, lines, i, line, state)
         state.current = "obj-general"
         return
     if line.kind == "specific":
@@ -160,7 +161,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
             state.items.append(_Item(line.label_end, continuation_end(lines, i, text), None))
         return
     if line.kind == "objective":
-        _objective(doc, line, state)
+        _objective(ctx, line, state)
         return
     if line.kind == "target":
         if not (in_zone or line.table_row or line.number):
@@ -183,7 +184,7 @@ def _step(doc: PlanDocument, folded: str, lines: list[Line], i: int, line: Line,
             return
         if state.specific and line.scheme not in (None, "bullet") and heading_like(text, line) \
                 and not _DIGIT.search(folded, line.content_start, line.content_end):
-            _implicit_objective(doc, line, state)
+            _implicit_objective(ctx, line, state)
             return
         if _DIGIT.search(folded, line.content_start, line.content_end) and (state.specific or state.current):
             state.items.append(_Item(line.content_start, continuation_end(lines, i, text), _current(state)))
@@ -206,8 +207,8 @@ def _ends_zone(text: str, line: Line, state: _State) -> bool:
     return line.scheme is None and heading_like(text, line)  # an upper-case heading line
 
 
-def _general(doc: PlanDocument, lines: list[Line], i: int, line: Line, state: _State) -> None:
-    text = doc.text
+def _general(ctx: DocumentContext, lines: tuple[Line, ...], i: int, line: Line, state: _State) -> None:
+    text = ctx.text
     start, end = line.content_start, line.content_end
     title_start = line.label_end
     if not text[line.label_end:line.content_end].strip(_TRIM):
@@ -220,12 +221,12 @@ def _general(doc: PlanDocument, lines: list[Line], i: int, line: Line, state: _S
     oid = _unique("obj-general", state)
     state.objectives.append(Objective(
         id=oid, start=start, end=end, number=None, title=text[title_start:end].strip(_TRIM) or None,
-        domain="other", general=True, section_id=_section_id(doc, start),
+        domain="other", general=True, section_id=_section_id(ctx, start),
     ))
 
 
-def _objective(doc: PlanDocument, line: Line, state: _State) -> None:
-    text = doc.text
+def _objective(ctx: DocumentContext, line: Line, state: _State) -> None:
+    text = ctx.text
     number = line.number
     oid = f"obj-{number}"
     state.current, state.specific = oid, True
@@ -234,22 +235,22 @@ def _objective(doc: PlanDocument, line: Line, state: _State) -> None:
     title = text[line.label_end:line.content_end].strip(_TRIM) or None
     state.objectives.append(Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
-        domain=domain_of(title or ""), general=False, section_id=_section_id(doc, line.content_start),
+        domain=domain_of(title or ""), general=False, section_id=_section_id(ctx, line.content_start),
     ))
     if title and _DIGIT.search(title):  # folding keeps digits as they are
         # "Mục tiêu 1: Đến năm 2025 đạt 30% …": the heading itself states the target.
         state.items.append(_Item(line.label_end, line.content_end, oid))
 
 
-def _implicit_objective(doc: PlanDocument, line: Line, state: _State) -> None:
+def _implicit_objective(ctx: DocumentContext, line: Line, state: _State) -> None:
     """A numbered heading under "Mục tiêu cụ thể" without the word Mục tiêu ("a) Về chính trị")."""
     number = str(sum(1 for o in state.objectives if not o.general) + 1)
     oid = _unique(f"obj-{number}", state)
-    title = doc.text[line.content_start:line.content_end].strip(_TRIM)
+    title = ctx.text[line.content_start:line.content_end].strip(_TRIM)
     state.current = oid
     state.objectives.append(Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
-        domain=domain_of(title), general=False, section_id=_section_id(doc, line.content_start),
+        domain=domain_of(title), general=False, section_id=_section_id(ctx, line.content_start),
     ))
 
 
@@ -263,21 +264,21 @@ def _unique(base: str, state: _State) -> str:
     return f"{base}-{k}"
 
 
-def _section_id(doc: PlanDocument, pos: int) -> str | None:
-    section = leaf_at(doc.sections, pos) if doc.sections else None
+def _section_id(ctx: DocumentContext, pos: int) -> str | None:
+    section = ctx.section_at(pos)
     return section.id if section else None
 
 
-def _targets(doc: PlanDocument, folded: str, state: _State, strategy: str | None) -> list[Target]:
+def _targets(ctx: DocumentContext, state: _State, strategy: str | None) -> list[Target]:
     """The targets of the items, validated in a few calls for the whole document."""
     warned = len(state.warnings)
     try:
-        return build_in_chunks(_target_list(), _target_fields(doc, folded, state, strategy, None),
-                               compact=is_big(doc.text))
+        return build_in_chunks(_target_list(), _target_fields(ctx, state, strategy, None),
+                               compact=is_big(ctx.text))
     except Exception:
         # Again model by model: the error (and warning message) the first failure gives.
         del state.warnings[warned:]
-        return _target_fields(doc, folded, state, strategy, Target)
+        return _target_fields(ctx, state, strategy, Target)
 
 
 @cache
@@ -285,10 +286,9 @@ def _target_list() -> TypeAdapter[list[Target]]:
     return TypeAdapter(list[Target])
 
 
-def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str | None,
-                   model: type[Target] | None) -> list:
+def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None, model: type[Target] | None) -> list:
     """The fields of each target (``model``: the models, built one by one)."""
-    text = doc.text
+    text, folded = ctx.text, ctx.folded
     domains = {o.id: o.domain for o in state.objectives}
     numbers = {o.id: o.number for o in state.objectives}
     out: list = []
@@ -329,7 +329,7 @@ def _target_fields(doc: PlanDocument, folded: str, state: _State, strategy: str 
                 "number": item.number, "text": text[start:end],
                 "indicator": _measure(label_free, folded_free, free_start, milestones),
                 "indicator_id": ind_id, "indicator_score": score, "domain": domain,
-                "section_id": _section_id(doc, start), "milestones": tuple(milestones),
+                "section_id": _section_id(ctx, start), "milestones": tuple(milestones),
             }
             out.append(fields if model is None else model(**fields))
     return out
