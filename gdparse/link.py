@@ -1,8 +1,10 @@
 """Link stage: resolve references such as "chỉ tiêu 1 của Mục tiêu 2" to objective and target ids.
 
 ``parse_references`` reads the numbers out of a text; ``resolve`` turns them into the ids of the
-objectives and targets the extractor found. ``link(doc, ctx)`` re-resolves every responsibility; references
-that match no extracted item are kept as warnings with their numbers, never dropped.
+objectives and targets the extractor found. ``link(doc, ctx)`` fills every responsibility's
+objective and target ids: from the references named in its evidence, or, for a responsibility read
+from a table row, from the objective and target that row is about. References that match no
+extracted item are kept in a warning with their numbers, never dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from gdparse.model import DocWarning, PlanDocument
+from gdparse.model import DocWarning, Objective, PlanDocument, Target
 from gdparse.vietnamese import cut_is_exact, fold
 
 if TYPE_CHECKING:
@@ -70,29 +72,32 @@ def _references(text: str) -> tuple[Ref, ...]:
     return tuple(out)
 
 
-def _lookup(doc: PlanDocument) -> tuple[dict[str, str], dict[tuple[str | None, str], str]]:
-    objectives = {o.number: o.id for o in doc.objectives if o.number and not o.general}
-    obj_number = {o.id: o.number for o in doc.objectives}
-    targets = {(obj_number.get(t.objective_id), t.number): t.id for t in doc.targets if t.number}
-    return objectives, targets
+Lookup = tuple[dict[str, str], dict[tuple[str | None, str], str]]
 
 
-def resolve(doc: PlanDocument, refs: list[Ref]) -> tuple[tuple[str, ...], tuple[str, ...], list[Ref]]:
+def lookup(objectives: tuple[Objective, ...], targets: tuple[Target, ...]) -> Lookup:
+    """Objective ids by number, and target ids by (objective number, target number)."""
+    by_number = {o.number: o.id for o in objectives if o.number and not o.general}
+    obj_number = {o.id: o.number for o in objectives}
+    return by_number, {(obj_number.get(t.objective_id), t.number): t.id for t in targets if t.number}
+
+
+def resolve(found: Lookup, refs: tuple[Ref, ...] | list[Ref]) -> tuple[tuple[str, ...], tuple[str, ...], list[Ref]]:
     """Objective ids, target ids, and the references that matched nothing extracted."""
-    objectives, targets = _lookup(doc)
+    objectives, targets = found
     obj_ids: list[str] = []
     tgt_ids: list[str] = []
     missing: list[Ref] = []
     for objective, target in refs:
         if target is None:
-            found = objectives.get(objective)
-            if found and found not in obj_ids:
-                obj_ids.append(found)
+            found_id = objectives.get(objective)
+            if found_id and found_id not in obj_ids:
+                obj_ids.append(found_id)
         else:
-            found = targets.get((objective, target))
-            if found and found not in tgt_ids:
-                tgt_ids.append(found)
-        if not found:
+            found_id = targets.get((objective, target))
+            if found_id and found_id not in tgt_ids:
+                tgt_ids.append(found_id)
+        if not found_id:
             missing.append((objective, target))
     return tuple(obj_ids), tuple(tgt_ids), missing
 
@@ -101,39 +106,31 @@ def describe(refs: list[Ref]) -> str:
     return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
 
 
-def link_references(doc: PlanDocument, refs: list[Ref] | tuple[Ref, ...], start: int,
-                    end: int) -> tuple[dict[str, tuple[str, ...]], list[DocWarning]]:
-    """The objective/target id fields of a responsibility whose evidence spans ``start:end`` and names
-    ``refs`` (no fields for no references), and a warning for references that match nothing."""
-    if not refs:
-        return {}, []
-    obj_ids, tgt_ids, missing = resolve(doc, refs)
-    warnings = []
-    if missing:
-        warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
-                                   message=f"no extracted objective/target for: {describe(missing)}"))
-    return {"objective_ids": obj_ids, "target_ids": tgt_ids}, warnings
-
-
 def link(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
-    """Re-resolve the objective/target references of every responsibility against the extracted items.
-
-    Responsibilities that already carry ids (from an appendix row) keep them; this stage only fills
-    responsibilities whose evidence names objectives or targets and has no ids yet.
-    """
-    if not doc.responsibilities or not (doc.objectives or doc.targets):
+    """Fill the objective and target ids of every responsibility, and warn once per evidence span
+    about the references that match nothing extracted."""
+    if not doc.responsibilities:
         return doc
+    found = lookup(doc.objectives, doc.targets)
+    row_refs = {(cell.start, cell.end): cell.refs for cell in ctx.unit_cells}
+    refs_at: dict[tuple[int, int], tuple[Ref, ...]] = {}  # several duties share one evidence span
+    warned: set[tuple[int, int]] = set()
     out = []
     warnings: list[DocWarning] = []
-    text, folded = ctx.text, ctx.folded
     for resp in doc.responsibilities:
-        refs = () if resp.objective_ids or resp.target_ids else references_in(text, folded, resp.start, resp.end)
+        span = (resp.start, resp.end)
+        refs = row_refs.get(span)
+        if refs is None:
+            refs = refs_at.get(span)
+            if refs is None:
+                refs = refs_at[span] = references_in(ctx.text, ctx.folded, *span)
         if not refs:
             out.append(resp)
             continue
-        ids, w = link_references(doc, refs, resp.start, resp.end)
-        out.append(resp.model_copy(update=ids))
-        warnings.extend(w)
-    # Warnings of the extract stage for the same spans are superseded by this pass.
-    kept = [w for w in doc.warnings if not (w.code == "reference_unlinked" and w.stage != STAGE)] if warnings else list(doc.warnings)
-    return doc.model_copy(update={"responsibilities": tuple(out), "warnings": tuple(kept + warnings)})
+        obj_ids, tgt_ids, missing = resolve(found, refs)
+        out.append(resp.model_copy(update={"objective_ids": obj_ids, "target_ids": tgt_ids}))
+        if missing and span not in warned:
+            warned.add(span)
+            warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=resp.start, end=resp.end,
+                                       message=f"no extracted objective/target for: {describe(missing)}"))
+    return doc.model_copy(update={"responsibilities": tuple(out), "warnings": doc.warnings + tuple(warnings)})

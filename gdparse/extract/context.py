@@ -4,8 +4,8 @@ The pipeline builds it right after segmentation and hands it, with the document,
 extractor and to the link stage (``run(doc, ctx)``). It holds the normalised text and its one
 fold, the lines segmentation read, the sections (with an index of the leaves), tables and
 footnotes; and it answers what several steps ask about the same document: the implementation,
-reporting and decision regions, the letterhead facts, the agency mentions and the lines as the
-target extractor classifies them.
+reporting and decision regions, the letterhead facts, the agency mentions, the lines as the
+target extractor classifies them, and the cells of the tables that name a responsible unit.
 
 A context is immutable to its users (a frozen dataclass). The answers that not every document
 needs are computed on first use and kept: ``functools.cached_property`` writes them into the
@@ -27,6 +27,7 @@ from gdparse.extract.clauses import FoldedSlices, decision_spans, implementation
 from gdparse.extract.header import Attached, NumberLine, PlaceDate, attached_to, number_line, place_date
 from gdparse.extract.lines import Line as TargetLine
 from gdparse.extract.lines import scan as scan_target_lines
+from gdparse.extract.responsibilities import UnitCell, unit_cells
 from gdparse.lines import Line, leaf_finder
 from gdparse.model import Footnote, PlanDocument, Section, Table
 from gdparse.vietnamese import fold
@@ -104,7 +105,7 @@ class DocumentContext:
         """The year of the header date, else the latest year of the opening."""
         return letterhead_year(self.folded)
 
-    # --- agencies, targets -------------------------------------------------------------
+    # --- agencies, targets, tables -------------------------------------------------------------
 
     @cached_property
     def agency_mentions(self) -> tuple[Found, ...]:
@@ -116,6 +117,12 @@ class DocumentContext:
     def target_lines(self) -> tuple[TargetLine, ...]:
         """The non-blank lines as the target extractor classifies them (numbering, label, row)."""
         return tuple(scan_target_lines(self.text, self.folded))
+
+    @cached_property
+    def unit_cells(self) -> tuple[UnitCell, ...]:
+        """The table cells naming the unit responsible for a row, with the objective and target
+        the row is about (see gdparse.extract.responsibilities.unit_cells)."""
+        return unit_cells(self.text, self.slices, self.tables)
 
 
 def build_context(doc: PlanDocument, segmentation: Segmentation) -> DocumentContext:

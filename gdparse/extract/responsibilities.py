@@ -2,19 +2,20 @@
 
 Sources: the items of "TỔ CHỨC THỰC HIỆN" (assignee heading, then clauses), activities' "Cơ quan thực
 hiện:" lines, "Giao …" in decision articles, the reporting part, and appendix table columns naming the
-responsible unit of each indicator row.
+responsible unit of each indicator row. The objectives and targets a responsibility covers are
+filled in by the link stage (:mod:`gdparse.link`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from gdparse import link
 from gdparse.compact import is_big
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, resolve_name
@@ -22,7 +23,7 @@ from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.clauses import FoldedSlices, Mention, is_request_key, split_clauses
 from gdparse.knowledge.layout import heading_rules
 from gdparse.knowledge.loader import phrases_pattern
-from gdparse.model import DocWarning, PlanDocument, Responsibility, Role, Section
+from gdparse.model import PlanDocument, Responsibility, Role, Section, Table
 from gdparse.model_build import ModelListBuilder
 from gdparse.vietnamese import fold
 
@@ -66,14 +67,13 @@ class _Ctx:
     folded: str
     mentions: list[Mention]  # sorted by start
     out: list[_Row]
-    warnings: list[DocWarning]
     extra_agencies: list[Found]
     starts: list[int] = field(default_factory=list)  # of ``mentions``
     # Indexes of ``out`` so that each lookup is not a scan of everything found so far.
     keys: dict[tuple, int] = field(default_factory=dict)  # (agency_id, role, start, end) -> count
     spans: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (start, end) -> indices
-    # What a clause gives every agency it names, read once per clause: task, section id, id fields, warnings.
-    evidence: dict[tuple[int, int], tuple] = field(default_factory=dict)
+    # What a clause gives every agency it names, read once per clause: task, section id.
+    evidence: dict[tuple[int, int], tuple[str, str | None]] = field(default_factory=dict)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         # Only mentions starting in [start, end] can be inside.
@@ -143,21 +143,14 @@ def _add(ctx: _Ctx, agency_id: str, role: Role, requested: bool, start: int, end
     evidence = ctx.evidence.get((start, end))
     if evidence is None:
         evidence = ctx.evidence[(start, end)] = _evidence(ctx, start, end)
-    task, section_id, ids, warnings = evidence
+    task, section_id = evidence
     ctx.append({"agency_id": agency_id, "role": role, "requested": requested, "task": task, "start": start,
-                "end": end, "section_id": section_id, **ids})
-    ctx.warnings.extend(warnings)
+                "end": end, "section_id": section_id})
 
 
-def _evidence(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None, dict, list[DocWarning]]:
-    task = ctx.doc.text[start:end]
+def _evidence(ctx: _Ctx, start: int, end: int) -> tuple[str, str | None]:
     section = ctx.section_at(start)
-    refs = link.references_in(ctx.doc.text, ctx.folded, start, end)
-    ids, warnings = link.link_references(ctx.doc, refs, start, end)
-    if refs and not ctx.doc.objectives and not ctx.doc.targets:
-        warnings = [DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
-                               message=f"no extracted objective/target for: {link.describe(refs)}")]
-    return task, section.id if section else None, ids, warnings
+    return ctx.doc.text[start:end], section.id if section else None
 
 
 def _clause(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int,
@@ -282,18 +275,42 @@ def _reporting(ctx: _Ctx) -> None:
 
 def _tables(ctx: _Ctx) -> None:
     """Appendix rows: the unit in the responsible-unit column leads on the row's target."""
-    text, slices = ctx.doc.text, ctx.slices
+    text = ctx.doc.text
+    for cell in ctx.context.unit_cells:
+        s, e = cell.start, cell.end
+        run, _ = _leading_run(ctx, s, e)
+        ids = [m.agency_id for m in run if m.agency_id]
+        if not ids:
+            name = text[s:e].strip()
+            resolved = resolve_name("UBND " + name) if fold(name).startswith("các huyện") else resolve_name(name)
+            ids = [resolved] if resolved else [unresolved_id(name)]
+            if not resolved:
+                ctx.extra_agencies.append(Found(None, s, e))
+        for agency_id in dict.fromkeys(ids):
+            _add_table(ctx, agency_id, s, e)
+
+
+Ref = tuple[str, str | None]  # (objective number, target number or None), as gdparse.link reads them
+
+
+class UnitCell(NamedTuple):
+    """A part of a table cell (between semicolons) that names the unit responsible for its row, and
+    the objective and target the row is about (from its own or an earlier row's label)."""
+
+    start: int
+    end: int
+    refs: tuple[Ref, ...]
+
+
+def unit_cells(text: str, slices: FoldedSlices, tables: Sequence[Table]) -> tuple[UnitCell, ...]:
+    """The cells of the tables' responsible-unit columns, row by row. A header row names the column
+    ("Đơn vị chủ trì"); a "Mục tiêu N" or "Chỉ tiêu N" label in a row's first cells names what the
+    rows from there on are about. Both carry on from one table to the next."""
+    out: list[UnitCell] = []
     column = None
     objective = target = None
-    # Only lines with a tab are table rows: jump from tab to tab instead of walking every line.
-    tab = text.find("\t")
-    while tab >= 0:
-        line_start = text.rfind("\n", 0, tab) + 1
-        line_end = text.find("\n", tab)
-        line_end = len(text) if line_end < 0 else line_end
-        tab = text.find("\t", line_end)
-        cells = text[line_start:line_end].split("\t")
-        fcells = slices.fold_split(line_start, line_end, "\t")
+    for row in (row for table in tables for row in table.rows):
+        fcells = slices.fold_split(row.start, row.end, "\t")
         header = _header_cell(fcells)
         if header is not None or fcells[0].strip() in ("tt", "stt"):
             column = header
@@ -306,27 +323,20 @@ def _tables(ctx: _Ctx) -> None:
             objective, target = mo.group(1), None
         elif mt := _ROW_TARGET.search(label):
             target = mt.group(1)
-        if len(cells) <= column:
+        if len(row.cells) <= column:
             continue
-        cell_start = line_start + sum(len(c) + 1 for c in cells[:column])
-        cell = cells[column]
+        cell_start, cell_end = row.cells[column].start, row.cells[column].end
+        cell = text[cell_start:cell_end]
         if not cell.strip():
             continue
-        refs = [(objective, target)] if objective and target else [(objective, None)] if objective else []
+        refs: tuple[Ref, ...] = ((objective, target),) if objective and target else \
+            ((objective, None),) if objective else ()
         for part in _CELL_PART.finditer(cell):
             s, e = cell_start + part.start(), cell_start + part.end()
             while s < e and text[s] == " ":
                 s += 1
-            run, _ = _leading_run(ctx, s, e)
-            ids = [m.agency_id for m in run if m.agency_id]
-            if not ids:
-                name = text[s:e].strip()
-                resolved = resolve_name("UBND " + name) if fold(name).startswith("các huyện") else resolve_name(name)
-                ids = [resolved] if resolved else [unresolved_id(name)]
-                if not resolved:
-                    ctx.extra_agencies.append(Found(None, s, e))
-            for agency_id in dict.fromkeys(ids):
-                _add_table(ctx, agency_id, s, e, refs)
+            out.append(UnitCell(s, e, refs))
+    return tuple(out)
 
 
 def _header_cell(fcells: list[str]) -> int | None:
@@ -341,18 +351,14 @@ def _header_cell(fcells: list[str]) -> int | None:
     return next((i for i, c in enumerate(fcells) if _TABLE_AGENCY_HEADER.search(c)), None)
 
 
-def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int, refs: list[link.Ref]) -> None:
-    obj_ids, tgt_ids, missing = link.resolve(ctx.doc, refs)
+def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int) -> None:
     section = ctx.section_at(start)
     ctx.append({"agency_id": agency_id, "role": "lead", "task": ctx.doc.text[start:end], "start": start, "end": end,
-                "section_id": section.id if section else None, "objective_ids": obj_ids, "target_ids": tgt_ids})
-    if missing:
-        ctx.warnings.append(DocWarning(code="reference_unlinked", stage=STAGE, start=start, end=end,
-                                       message=f"no extracted objective/target for: {link.describe(missing)}"))
+                "section_id": section.id if section else None})
 
 
 def extract_responsibilities(doc: PlanDocument, context: DocumentContext) -> PlanDocument:
-    """Link agencies to work with a role, and to the objectives and targets the text names."""
+    """Link agencies to work with a role (the link stage adds the objectives and targets covered)."""
     if doc.agencies:
         # tuple.__new__ makes the same Mention without the Python-level __new__ of a NamedTuple.
         mentions = [_new_tuple(Mention, (agency_id, m.start, m.end)) for a in doc.agencies
@@ -361,7 +367,7 @@ def extract_responsibilities(doc: PlanDocument, context: DocumentContext) -> Pla
         mentions = [Mention(f.agency_id, f.start, f.end) for f in context.agency_mentions]
     mentions.sort(key=itemgetter(1))  # by start; stable
     slices = context.slices
-    ctx = _Ctx(doc, context, slices, slices.folded, mentions, [], [], [], [m.start for m in mentions])
+    ctx = _Ctx(doc, context, slices, slices.folded, mentions, [], [], [m.start for m in mentions])
     for step in (_activities, _decisions, _reporting, _tables):
         step(ctx)
     for start, end in context.implementation_regions:
@@ -372,5 +378,5 @@ def extract_responsibilities(doc: PlanDocument, context: DocumentContext) -> Pla
     return doc.model_copy(update={
         "responsibilities": doc.responsibilities + tuple(built),
         "agencies": merge_agencies(doc.agencies, extra),
-        "warnings": doc.warnings + tuple(warnings) + tuple(ctx.warnings),
+        "warnings": doc.warnings + tuple(warnings),
     })
