@@ -11,7 +11,9 @@ document names the same few agencies and section kinds thousands of times. Long 
 heading, a task, a target's text) is left alone: equal copies of it are rare in a real document.
 
 Sharing is part of building: :func:`gdparse.model_build.build_in_chunks` shares the models it has
-just made, before it hands them out. No model is changed once anything else can see it.
+just made, and the few stages that build their models one by one (the source's offset map, the
+agencies and their mentions, the citations) share them once built, before they hand them out. No
+model is changed once anything else can see it.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from gdparse.compact import is_big, share_field_sets
 from gdparse.deadline import Deadline, time_limit
 from gdparse.extract import EXTRACTORS
 from gdparse.extract.context import DocumentContext, build_context, whole_text_context
@@ -73,7 +74,7 @@ def _source(raw: RawDocument, norm: NormalizedText) -> Source:
     page_starts: tuple[int, ...] = ()
     if raw.page_starts:
         page_starts = tuple(to_normalized(norm.runs, p) for p in raw.page_starts)
-    return Source(
+    source = Source(
         path=raw.path,
         sha256=raw.sha256,
         format=raw.format,
@@ -84,6 +85,9 @@ def _source(raw: RawDocument, norm: NormalizedText) -> Source:
         ocr=raw.ocr,
         offset_map=tuple({"norm_start": a, "orig_start": b, "length": n} for a, b, n in norm.runs),
     )
+    if is_big(norm.text):
+        share_field_sets(source)  # its offset runs, as it is built (see gdparse.compact)
+    return source
 
 
 def parse_raw(raw: RawDocument, *, deadline: float | None = None) -> PlanDocument:

@@ -47,7 +47,9 @@ def test_big_documents_are_compacted_as_their_models_are_built(monkeypatch) -> N
     plain = parse_text(text).model_dump_json()
     monkeypatch.setattr(compact, "COMPACT_MIN_CHARS", 1000)  # every stage asks compact.is_big
     doc = parse_text(text)
-    for items in (doc.sections, doc.targets, doc.responsibilities, doc.reporting):
+    mentions = [m for a in doc.agencies for m in a.mentions]
+    for items in (doc.sections, doc.targets, doc.responsibilities, doc.reporting, doc.citations, mentions,
+                  doc.source.offset_map):
         assert len({id(m.__pydantic_fields_set__) for m in items}) < len(items)
     assert doc.model_dump_json() == plain
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from gdparse import registry
+from gdparse.compact import is_big, share_field_sets
 from gdparse.extract.agency_matcher import Found
 from gdparse.knowledge.windows import windows
 from gdparse.model import Agency, DocWarning, PlanDocument
@@ -69,6 +70,8 @@ def build_agencies(text: str, found: list[Found]) -> tuple[list[Agency], list[Do
         else:
             agencies.append(Agency(id=entry.id, name=entry.name, type=entry.type, level=entry.level,
                                    collective=entry.collective, mentions=mentions))
+    if is_big(text):
+        share_field_sets(agencies)  # their mentions, as they are built (see gdparse.compact)
     return agencies, warnings
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from gdparse.compact import is_big, share_field_sets
 from gdparse.extract.anchors import (
     anchored_word_starts,
     finditer_at,
@@ -372,4 +373,6 @@ def _check(c: Candidate, entry, own_iso: str | None) -> list[DocWarning]:
 def extract_citations(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.citations``; odd input becomes warnings."""
     citations, warnings = find_citations(doc, ctx)
+    if is_big(doc.text):
+        share_field_sets(citations)  # as they are built (see gdparse.compact)
     return doc.model_copy(update={"citations": tuple(citations), "warnings": doc.warnings + tuple(warnings)})
