@@ -4,8 +4,9 @@ The pipeline builds it right after segmentation and hands it, with the document,
 extractor and to the link stage (``run(doc, ctx)``). It holds the normalised text and its one
 fold, the lines segmentation read, the sections (with an index of the leaves), tables and
 footnotes; and it answers what several steps ask about the same document: the implementation,
-reporting and decision regions, the letterhead facts, the agency mentions, the lines as the
-target extractor classifies them, and the cells of the tables that name a responsible unit.
+reporting and decision regions, the letterhead facts, the agency mentions and the cells of the
+tables that name a responsible unit. It also gives the lines as the target extractor classifies
+them (found when asked: only that extractor reads them).
 
 A context is immutable to its users (a frozen dataclass). The answers that not every document
 needs are computed on first use and kept: ``functools.cached_property`` writes them into the
@@ -40,7 +41,8 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True, eq=False)
 class DocumentContext:
-    """The document as the extractors read it. Fields are given; properties are computed once."""
+    """The document as the extractors read it. Fields are given; properties are computed once, on
+    first use."""
 
     text: str  # the normalised text (PlanDocument.text)
     folded: str  # fold(text): the one fold of the document (gdparse.vietnamese.fold keeps lengths)
