@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 import regex
 
 from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
-from gdparse.model import Footnote, Section, Table, TableCell, TableRow
+from gdparse.model import Footnote, Section, Table
 from gdparse.model import leaf_at as leaf_by_scan
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
@@ -135,7 +135,7 @@ _FOOTNOTE = frozenset({"footnote"})
 _FOOTNOTE_FIRST = frozenset(SUPERSCRIPT_DIGITS + "\ufffd")
 
 
-_TABLES = ModelListBuilder(Table, {"rows": (TableRow, {"cells": (TableCell, {})})})
+_TABLES = ModelListBuilder(Table)
 
 
 def lines_to_tables(lines: list[Line], sections: list[Section], compact: bool = False) -> list[Table]:

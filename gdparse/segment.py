@@ -265,8 +265,7 @@ _SECTIONS = ModelListBuilder(Section)
 def build_sections(roots: list[Node], text: str, folded_text: str | None = None) -> list[Section]:
     """Flatten the tree into Sections with ids in document order, adding lead leaves.
     ``folded_text`` is ``fold(text)`` where the caller has it (see ``gdparse.vietnamese.fold_slice``).
-    The fields are gathered first and built in one call (unchecked where validation would pass:
-    see :class:`gdparse.model_build.ModelListBuilder`)."""
+    The fields are gathered first and built in one call (see :class:`gdparse.model_build.ModelListBuilder`)."""
     fields: list = []  # field dicts of the sections, in document order
     counter = 0
 

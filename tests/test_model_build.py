@@ -1,17 +1,15 @@
-"""gdparse.model_build: a list is built unchecked exactly when validation would accept it, and the
-models are the validated ones."""
+"""gdparse.model_build: the stages' lists of models are built by pydantic's validation, in chunks,
+and refuse what validation refuses (a float offset, an int id, a string for a tuple of ids)."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from gdparse import lines, segment
 from gdparse.extract import reporting, responsibilities
-from gdparse.model import Spanned, Table
-from gdparse.model_build import ModelListBuilder, value_checker
+from gdparse.model import Section, Table
+from gdparse.model_build import ModelListBuilder, build_in_chunks
 
 # The builders the stages use.
 SECTIONS, TABLES = segment._SECTIONS, lines._TABLES
@@ -62,13 +60,16 @@ INVALID = [
     ("second row bad", SECTIONS, [_section(), _section(end=-3)]),
     ("cell end before start", TABLES, [_table(cell_end=-1)]),
     ("unknown role", RESPONSIBILITIES, [{"agency_id": "a", "role": "chair", "start": 0, "end": 3}]),
+    ("float offset", SECTIONS, [_section(start=1.5)]),
+    ("int agency id", RESPONSIBILITIES, [{"agency_id": 5, "role": "lead", "task": "x", "start": 0, "end": 3}]),
+    ("string for a tuple of ids", RESPONSIBILITIES, [{"agency_id": "a", "role": "lead", "task": "x", "start": 0,
+                                                      "end": 3, "objective_ids": "abc"}]),
 ]
 
 
 @pytest.mark.parametrize(("builder", "rows"), VALID)
-def test_valid_rows_are_built_unchecked_as_validation_builds_them(builder: ModelListBuilder, rows: list[dict]) -> None:
-    assert builder.passes(rows)
-    expected = builder.full.validate_python(rows)
+def test_valid_rows_are_built_as_validation_builds_them(builder: ModelListBuilder, rows: list[dict]) -> None:
+    expected = builder.adapter.validate_python(rows)
     built = builder.build([dict(r) for r in rows])
     assert [_state(a) for a in built] == [_state(b) for b in expected]
     nested = [(a, b) for t, u in zip(built, expected) if isinstance(t, Table) for a, b in zip(t.rows, u.rows)]
@@ -81,54 +82,10 @@ def test_invalid_rows_raise_the_validation_error(why: str, builder: ModelListBui
         builder.build([dict(r) for r in rows])
 
 
-def test_a_validator_the_checks_cannot_follow_is_refused() -> None:
-    class Odd(Spanned):
-        name: str
-
-        @field_validator("name")
-        @classmethod
-        def _upper(cls, value: str) -> str:
-            return value.upper()
-
-    with pytest.raises(TypeError, match="Odd"):
-        value_checker(Odd)
-
-
-def test_a_constraint_the_checks_cannot_follow_is_refused() -> None:
-    class Named(Spanned):
-        name: str = Field(min_length=2)
-
-    with pytest.raises(TypeError, match="Named.name"):
-        value_checker(Named)
-
-
-_kinds = st.sampled_from(["targets", "objectives", "other", "preamble", ""])
-_numbers = st.integers(min_value=-3, max_value=8)
-_sections = st.fixed_dictionaries(
-    {"id": st.just("s1"), "kind": _kinds, "start": _numbers, "end": _numbers, "level": _numbers},
-    optional={"page": st.none() | _numbers, "heading_start": st.none() | _numbers},
-)
-_cells = st.fixed_dictionaries({"start": _numbers, "end": _numbers}, optional={"page": st.none() | _numbers})
-_rows = st.fixed_dictionaries({"start": _numbers, "end": _numbers, "cells": st.lists(_cells, max_size=3)})
-_tables = st.fixed_dictionaries({"id": st.just("t"), "start": _numbers, "end": _numbers,
-                                 "rows": st.lists(_rows, max_size=3)})
-
-
-def _validates(builder: ModelListBuilder, rows: list[dict]) -> bool:
-    try:
-        builder.full.validate_python(rows)
-    except ValidationError:
-        return False
-    return True
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_sections, max_size=3))
-def test_section_checks_agree_with_validation(rows: list[dict]) -> None:
-    assert SECTIONS.passes(rows) == _validates(SECTIONS, rows)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_tables, max_size=2))
-def test_nested_table_checks_agree_with_validation(rows: list[dict]) -> None:
-    assert TABLES.passes(rows) == _validates(TABLES, rows)
+def test_chunks_build_what_one_call_builds() -> None:
+    rows = [_section(id=f"s{i}", start=i, end=i + 1) for i in range(10)]
+    adapter = TypeAdapter(list[Section])
+    fields = [dict(r) for r in rows]
+    built = build_in_chunks(adapter, fields, chunk=3)
+    assert [_state(a) for a in built] == [_state(b) for b in adapter.validate_python(rows)]
+    assert fields == [None] * 10  # each chunk's dicts let go once built
