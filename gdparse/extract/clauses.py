@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 import regex
 
-from gdparse.extract.accent_free import accent_insensitive, other_marked
 from gdparse.knowledge.layout import RegionKind, region_anchor, region_titles
 from gdparse.knowledge.roles import RolesFile, roles_data
 from gdparse.model import Role, Section
@@ -36,26 +35,15 @@ class FoldedSlices:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.folded = folded
-        # Few documents hold a capital sigma: one scan of the whole text (at C speed) spares a scan of
-        # every slice asked about.
-        self._sigma = "\u03a3" in text
-
-    def _exact(self, start: int, end: int) -> bool:
-        """``cut_is_exact(self.text, self.folded, start, end)``."""
-        if self._sigma:
-            return cut_is_exact(self.text, self.folded, start, end)
-        folded, size = self.folded, len(self.folded)
-        return not ((0 < start < size and folded[start - 1].isalpha() and folded[start].isalpha())
-                    or (0 < end < size and folded[end - 1].isalpha() and folded[end].isalpha()))
 
     def fold(self, start: int, end: int) -> str:
-        if self._exact(start, end):
+        if cut_is_exact(self.text, self.folded, start, end):
             return self.folded[start:end]
         return fold(self.text[start:end])
 
     def fold_split(self, start: int, end: int, sep: str) -> list[str]:
         """``[fold(piece) for piece in text[start:end].split(sep)]`` for a separator that is no letter."""
-        if self._exact(start, end):
+        if cut_is_exact(self.text, self.folded, start, end):
             return self.folded[start:end].split(sep)
         return [fold(piece) for piece in self.text[start:end].split(sep)]
 
@@ -63,28 +51,12 @@ class FoldedSlices:
         """The accent-free folded form of ``text[start:end]`` that role keywords are matched against."""
         return strip_accents(self.fold(start, end))
 
-    # Role keywords and request markers are read at a clause's start: the patterns of the grammar that
-    # match the folded text directly (see gdparse.extract.accent_free) read those few characters where
-    # the key of the whole clause would strip every character of it.
-
-    def _readable(self, start: int, end: int) -> bool:
-        """Whether the folded-text patterns read ``text[start:end]`` as the key patterns read its key."""
-        return self._exact(start, end) and other_marked().search(self.folded, start, end) is None
-
     def leading_roles(self, start: int, end: int) -> tuple[list[Role], int | None]:
         """``leading_roles_of_key(self.key(start, end))``."""
-        if self._readable(start, end):
-            return _roles_of(grammar().folded_verb_group.match(self.folded, start, end), start)
         return leading_roles_of_key(self.key(start, end))
 
     def is_request(self, start: int, end: int) -> bool:
         """``is_request_key(self.key(start, end))``."""
-        if self._readable(start, end):
-            folded = self.folded
-            at = start
-            while at < end and folded[at] in _REQUEST_LEAD:  # lead characters strip to themselves alone
-                at += 1
-            return grammar().folded_request.match(folded, at, end) is not None
         return is_request_key(self.key(start, end))
 
 
@@ -93,12 +65,8 @@ class RoleGrammar:
     default: Role
     keyword: regex.Pattern
     role_of: dict[str, Role]  # by keyword key
-    role_of_spelled: dict[str, Role]  # by key, and by keyword as folded
     request: regex.Pattern
     verb_group: regex.Pattern
-    # The two patterns read on the folded text instead of the key.
-    folded_verb_group: regex.Pattern
-    folded_request: regex.Pattern
 
 
 def _literal_trie(words: Iterable[str]) -> str:
@@ -128,30 +96,24 @@ def _literal_trie(words: Iterable[str]) -> str:
 def grammar() -> RoleGrammar:
     data = roles_data()
     role_of: dict[str, Role] = {}
-    spelled: dict[str, Role] = {}
     for role, rule in data.roles.items():
         for kw in rule.keywords:
             role_of[_key(kw)] = role
-            spelled[fold(kw)] = role
     skip = "|".join(_key(p) for p in data.skip_prefixes)
     keyword = rf"(?:{_literal_trie(role_of)})(?!\w)"
     skip_one = rf"(?:{skip})(?!\w)[\s,]*"
     # The whole leading verb group in one match: lead-in, skip prefixes, then keywords joined by
     # separators, each keyword captured. Atomic groups commit to each part's first match, as matching
     # the parts one after another does. A separator is read before every keyword but the first (once
-    # "kw" has matched): the keywords are written once, which halves the cost of compiling the form
-    # that matches the folded text.
+    # "kw" has matched): the keywords are written once.
     verb_group = rf"{_LEAD_IN}(?>{skip_one})*(?:(?(kw)(?>{_separator(data)}))(?>(?P<kw>{keyword})))*"
     request = "|".join(_key(m) for m in data.request_markers)
     return RoleGrammar(
         default=data.default_role,
         keyword=regex.compile(keyword),
         role_of=role_of,
-        role_of_spelled=spelled | role_of,
         request=regex.compile(request),
         verb_group=regex.compile(verb_group),
-        folded_verb_group=regex.compile(accent_insensitive(verb_group)),
-        folded_request=regex.compile(accent_insensitive(request)),
     )
 
 
@@ -176,21 +138,16 @@ def leading_roles(clause: str) -> tuple[list[Role], int | None]:
 
 def leading_roles_of_key(s: str) -> tuple[list[Role], int | None]:
     """``leading_roles`` of a clause given as its key (accent-free folded form)."""
-    return _roles_of(grammar().verb_group.match(s), 0)
-
-
-def _roles_of(m: regex.Match, start: int) -> tuple[list[Role], int | None]:
-    """Roles of a verb group matched at ``start`` of the key or of the folded text (its keywords are
-    stripped to their keys), and the coordinators' offset from ``start``."""
     g = grammar()
+    m = g.verb_group.match(s)
     roles: list[Role] = []
     for i, keyword in enumerate(m.captures("kw")):
-        role = g.role_of_spelled.get(keyword) or g.role_of[strip_accents(keyword)]
+        role = g.role_of[keyword]
         if role not in roles:
             roles.append(role)
         if role == "coordinate":
             # Coordinators are named after this keyword; the keywords after it are theirs.
-            return roles, m.spans("kw")[i][1] - start
+            return roles, m.spans("kw")[i][1]
     return roles, None
 
 
