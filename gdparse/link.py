@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from gdparse.extract.matching import scan
 from gdparse.model import DocWarning, Objective, PlanDocument, Target
-from gdparse.vietnamese import cut_is_exact, fold
+from gdparse.vietnamese import fold
 
 if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
@@ -24,10 +25,10 @@ STAGE = "link"
 _NUM = r"\d+[a-z]?"
 _NUM_LIST = rf"{_NUM}(?:\s*(?:,|và|;)\s*{_NUM})*"
 # "(các) chỉ tiêu 1, 2, 3 (của|thuộc)? Mục tiêu 5" (bold markers of the source may surround numbers).
-_TARGETS = regex.compile(
+_TARGETS = scan(
     rf"chỉ\s+tiêu\s+[*\s]*({_NUM_LIST})[*\s]*(?:,\s*)?(?:của|thuộc|tại)?[*\s]*mục\s+tiêu\s+[*\s]*(\d+)"
 )
-_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+[*\s]*(\d+)(?!\s*[.,]\d)")
+_OBJECTIVE = scan(r"mục\s+tiêu\s+[*\s]*(\d+)(?!\s*[.,]\d)")
 _SPLIT = regex.compile(r"\s*(?:,|và|;)\s*")
 
 Ref = tuple[str, str | None]  # (objective number, target number or None)
@@ -39,23 +40,11 @@ def parse_references(text: str) -> list[Ref]:
     >>> parse_references("Mục tiêu 1; chỉ tiêu 1 của Mục tiêu 2; các chỉ tiêu 1, 2 của Mục tiêu 6")
     [('1', None), ('2', '1'), ('6', '1'), ('6', '2')]
     """
-    return list(_references(text))
+    return list(_references(fold(text)))
 
 
-# Every reference reads "… tiêu <number>" in the folded text.
-_REFERENCE_WORD = "tiêu"
-
-
-def references_in(text: str, folded: str, start: int, end: int) -> tuple[Ref, ...]:
-    """``parse_references(text[start:end])`` for ``folded == fold(text)``. Most spans name no reference:
-    where the folded cut is exact and holds no "tiêu", nothing is sliced, folded or matched."""
-    if folded.find(_REFERENCE_WORD, start, end) < 0 and cut_is_exact(text, folded, start, end):
-        return ()
-    return _references(text[start:end])
-
-
-def _references(text: str) -> tuple[Ref, ...]:
-    folded = fold(text)
+def _references(folded: str) -> tuple[Ref, ...]:
+    """The references of a folded text, in order, without duplicates."""
     refs: list[tuple[int, Ref]] = []
     covered: list[tuple[int, int]] = []
     for m in _TARGETS.finditer(folded):
@@ -123,7 +112,7 @@ def link(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
         if refs is None:
             refs = refs_at.get(span)
             if refs is None:
-                refs = refs_at[span] = references_in(ctx.text, ctx.folded, *span)
+                refs = refs_at[span] = _references(ctx.slices.fold(resp.start, resp.end))
         if not refs:
             out.append(resp)
             continue

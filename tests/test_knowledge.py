@@ -13,7 +13,6 @@ from gdparse.citation_graph import GENERATIONS, generation
 from gdparse.compare_base import strategy_of
 from gdparse.extract import clauses
 from gdparse.extract.budgets import _BUDGET_HEADING as budget_headings
-from gdparse.extract.budgets import _first_heading_line as first_budget_line
 from gdparse.extract.clauses import leading_roles
 from gdparse.extract.header import attached_to
 from gdparse.extract.provinces import find_prefixed
@@ -248,7 +247,7 @@ NUMBER = regex.compile(r"^(?:[IVXLC]+|\d+)\.\s*")
 def _region_headings(kind: str, folded: str) -> list[str]:
     """The heading lines that open a region of ``kind`` in a folded text, found as the extractor finds them."""
     if kind == "budget":
-        found = budget_headings.finditer(folded, first_budget_line(folded))
+        found = budget_headings.finditer(folded)
     else:
         pattern, anchor = {"implementation": (clauses._IMPL, clauses._IMPL_ANCHOR),
                            "reporting": (clauses._REPORT, clauses._REPORT_ANCHOR)}[kind]

@@ -13,10 +13,6 @@ from tests.fuzzing import pieces_and_spans
 _HEADING_PIECES = ["\n", " ", "\t", "*", "#", "ii.", "iv.", "1.", "12.", "x", "tổ chức thực hiện", "chế độ ",
                    "thông tin, ", "báo cáo", ":", "điều", " 3.", "abc", "\n\n", "c", "\u00a0", "\r\n"]
 _ITEM_PIECES = ["\n", " ", "\t", "1. ", "12. ", "123. ", "*", "#", "** ", "đề nghị ", "đề nghị", "x", "\n\n", "3.\t"]
-_SENTENCE_PIECES = ["\n", " ", "\t", ".", ". ", ".\n", " A", "B", "báo cáo", "Báo cáo", "x", "abc def", "\n\n",
-                    "-", "• ", "  Đ", ". Sở", "gửi"]
-_SCHEDULE_PIECES = [" ", "\n", "6", "sáu", "tháng", "hằng", "hàng", "quý", "năm", "theo", "một", "cả", "mỗi",
-                    "báo cáo", "đột xuất", "trước", "chậm nhất", "ngày", "cuối", "15", "/", "12", "x"]
 _FOLD_PIECES = ["Hoà", "hoà", "Thuỷ", "quý", "Oa", "a", " ", "\n", "–", "“", "Σ", "İ", "Sở", "\u00a0", "x", "1", "\t"]
 
 
@@ -37,32 +33,6 @@ def test_item_heads_are_finditer():
             [m.span() for m in responsibilities._ITEM.finditer(text, start, end)], (text, start, end)
 
 
-def test_report_sentences_are_the_sentences_holding_the_word():
-    def about_reports(text, matches):
-        folded = fold(text)
-        spans = []
-        for m in matches:
-            s, e = m.start(), m.end()
-            while s < e and text[s] in " \t-+*•":
-                s += 1
-            if e - s >= 10 and reporting._REPORT_WORD in folded[s:e]:
-                spans.append((s, e))
-        return spans
-
-    for text, start, end in pieces_and_spans(_SENTENCE_PIECES, 3, longest=40):
-        fast = reporting._report_lines_sentences(text, fold(text), start, end)
-        assert about_reports(text, fast) == \
-            about_reports(text, reporting._SENTENCE.finditer(text, start, end)), (text, start, end)
-
-
-def test_frequencies_and_deadlines_are_finditer():
-    for text, start, end in pieces_and_spans(_SCHEDULE_PIECES, 4):
-        assert [(m.span(), m.lastgroup) for m in reporting._frequencies(text, start, end)] == \
-            [(m.span(), m.lastgroup) for m in reporting._FREQUENCY.finditer(text, start, end)], text
-        assert [m.span() for m in reporting._deadlines(text, start, end)] == \
-            [m.span() for m in reporting._DEADLINE.finditer(text, start, end)], text
-
-
 def test_folded_slices_are_folded_slices():
     for text, start, end in pieces_and_spans(_FOLD_PIECES, 5):
         slices = clauses.FoldedSlices(text, fold(text))
@@ -80,21 +50,6 @@ def test_keyword_trie_prefers_the_longest_keyword():
                           key=len, default=None)
             m = grammar.keyword.match(text)
             assert (m.group() if m else None) == longest, text
-
-
-_CLAUSE_PIECES = ["Chủ trì", "chủ trì", "phối hợp với", "Phối kết hợp", " ", ", ", " và ", "; ", "- ", "• ", "* ", ": ",
-                  ". ", "\t", "Theo chức năng, nhiệm vụ", "tham gia", "Hằng năm,", "giao", "Đề nghị", "đề nghị", "1. ",
-                  "Sở Tư pháp", "tuyên truyền", "xây dựng", "tổ chức", "tổ", "Tổng hợp báo cáo", "báo cáo", "kiểm tra",
-                  "Hoà", "Σ", "x", "chủ", "phối", "đề", "đ", "d", "\u00a0", "“", "–",
-                  "ǹ", "ḿ", "\u037e", "Ā", "ĐỀ NGHỊ"]
-
-
-def test_clause_head_tests_agree_with_the_whole_key():
-    for text, start, end in pieces_and_spans(_CLAUSE_PIECES, 6, longest=12):
-        slices = clauses.FoldedSlices(text, fold(text))
-        key = slices.key(start, end)
-        assert slices.leading_roles(start, end) == clauses.leading_roles_of_key(key), (text, start, end)
-        assert slices.is_request(start, end) == clauses.is_request_key(key), (text, start, end)
 
 
 def test_header_cell_is_the_first_cell_that_names_the_unit():

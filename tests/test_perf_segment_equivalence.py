@@ -6,15 +6,12 @@ import random
 from pathlib import Path
 
 import regex
-from pydantic import BaseModel, TypeAdapter
 
 from gdparse import headings
 from gdparse.knowledge.layout import layout_rules
 from gdparse.lines import LINE_KINDS, _reference_markers, folded_whole
-from gdparse.model import Section, Table
 from gdparse.normalize import SUPERSCRIPT_DIGITS, normalize
 from gdparse.rules import KIND_PREFIX, line_is, line_kinds
-from gdparse.segment import segment
 from gdparse.vietnamese import fold, fold_slice
 
 SEEDS = sorted(Path(__file__).parent.parent.joinpath("corpora", "seeds").glob("*.txt"))
@@ -92,21 +89,6 @@ def test_heading_dispatch_tries_every_pattern_that_can_match() -> None:
         m = headings.ROMAN_HEADING.match(line)
         if m and m.group(1) and first == "P":
             assert line.startswith(headings._PART_PREFIXES[:2])
-
-
-def test_unchecked_models_equal_validated_ones() -> None:
-    def state(item: BaseModel) -> tuple:
-        return type(item), list(item.__dict__.items()), item.model_fields_set, item.__pydantic_extra__
-
-    for p in SEEDS:
-        sections, tables = segment(normalize(p.read_text(encoding="utf-8")))[:2]
-        for items, model in ((sections, Section), (tables, Table)):
-            validated = TypeAdapter(list[model]).validate_python(
-                [item.model_dump(exclude_unset=True) for item in items]
-            )
-            assert [state(a) for a in items] == [state(b) for b in validated]
-            rows = [(a, b) for t, u in zip(items, validated) if model is Table for a, b in zip(t.rows, u.rows)]
-            assert all(state(a) == state(b) and list(map(state, a.cells)) == list(map(state, b.cells)) for a, b in rows)
 
 
 def test_lines_skipped_by_their_first_character_have_no_heading() -> None:

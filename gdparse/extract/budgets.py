@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from gdparse.extract.matching import PlainScan, scan
 from gdparse.extract.quantities import parse_number, sentences
-from gdparse.extract.rules import cue_regex
-from gdparse.extract.stretches import StretchScan
+from gdparse.extract.rules import cue_scan
 from gdparse.knowledge.budgets import budget_rules
 from gdparse.knowledge.layout import region_titles
 from gdparse.knowledge.loader import phrases_pattern
@@ -26,31 +26,19 @@ if TYPE_CHECKING:
 
 STAGE = "extract.budgets"
 # A numbered heading line of a budget region: its title (headings.yaml) and nothing else.
-_BUDGET_HEADING = regex.compile(rf"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*(?:{region_titles('budget')})\s*:?\s*$")
+_BUDGET_HEADING = scan(rf"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*(?:{region_titles('budget')})\s*:?\s*$")
 _NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
-# Every budget heading holds a title; the numbering before it is on one line.
-_HEADING_WORDS = regex.compile(region_titles("budget"))
-_SPACE = regex.compile(r"\s")
 
 
 @cache
-def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
+def _compiled() -> tuple[list[tuple[str, regex.Pattern[str]]], PlainScan]:
     rules = budget_rules()
-    return [(s.name, cue_regex(s.cues)) for s in rules.sources], regex.compile(rules.money.pattern)
-
-
-@cache
-def _money_scan() -> StretchScan | None:
-    money = budget_rules().money
-    if not (money.needs and money.chars):
-        return None
-    return StretchScan(_compiled()[1], money.needs, money.chars)
+    return [(s.name, cue_scan(s.cues)) for s in rules.sources], scan(rules.money.pattern)
 
 
 def money_matches(folded: str) -> list[regex.Match[str]]:
-    """``money.finditer(folded)``, run only around the currency words: a whole-text scan is slow."""
-    scan = _money_scan()
-    return list(_compiled()[1].finditer(folded)) if scan is None else scan.matches(folded)
+    """Every money amount of the folded text."""
+    return list(_compiled()[1].finditer(folded))
 
 
 @cache
@@ -76,23 +64,10 @@ def budget_zones(doc: PlanDocument, folded: str) -> list[tuple[int, int]]:
     zones = [(s.start, s.end) for s in doc.sections if s.kind == "budget"]
     if zones:
         return zones
-    for m in _BUDGET_HEADING.finditer(folded, _first_heading_line(folded)):
+    for m in _BUDGET_HEADING.finditer(folded):
         nxt = _NEXT_HEADING.search(folded, m.end())
         zones.append((m.start(), nxt.start() if nxt else len(folded)))
     return zones
-
-
-def _first_heading_line(folded: str) -> int:
-    """Start of the line where the first budget heading could start: no heading starts before the
-    numbering line of the first "kinh phí", so the line-anchored scan can begin there (it is slow
-    over a whole document)."""
-    words = _HEADING_WORDS.search(folded)
-    if words is None:
-        return len(folded)
-    pos = words.start()
-    while pos > 0 and _SPACE.match(folded, pos - 1):  # back over the spaces and lines before it
-        pos -= 1
-    return folded.rfind("\n", 0, pos - 1) + 1 if pos > 0 else 0
 
 
 def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -4,7 +4,6 @@ overlapping candidates, which completes a candidate only if it is kept."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -24,18 +23,6 @@ TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định"
 _TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(TITLE_WORDS)})\s"
 _TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
 TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
-# The same title without testing for an end after every character: a possessive run of the
-# characters that cannot start an end reaches the first end (the shortest title); the bound of
-# 300 characters is checked afterwards.
-_TITLE_RUN = r"(?:[^;\n.,]++|\.(?!\s|$)|,(?!\s+(?:căn cứ|thực hiện)))*+"
-
-
-@cache  # one pattern per opening word at most
-def _title_fast(first: int) -> regex.Pattern[str]:
-    """TITLE without its 300-character bound, opening with ``TITLE_WORDS[first:]`` only."""
-    words = "|".join(TITLE_WORDS[first:]) or "(?!)"
-    body = rf"(?P<body>[^;\n]{{3}}{_TITLE_RUN})"
-    return regex.compile(rf"[ \t]*,?[ \t]*(?P<t>(?:{words})\s{body}|“[^”\n]{{3,300}}”){_TITLE_END}")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and these are many
@@ -53,17 +40,7 @@ class Candidate:
     pending: int = -1  # where complete is still to read on, if it is (see dedupe)
 
 
-def _lead_past(s: str, pos: int, chars: str) -> int:
-    """The first position from ``pos`` whose character is not one of ``chars``."""
-    n = len(s)
-    while pos < n and s[pos] in chars:
-        pos += 1
-    return pos
-
-
 def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
-    if not folded.startswith(_ISSUER_WORDS, _lead_past(folded, pos, " \t,\n")):
-        return None, pos  # cheap test first: most citations have no issuer
     m = _ISSUER.match(folded, pos)
     if m is None:
         return None, pos
@@ -102,24 +79,13 @@ SPACES = regex.compile(r"\s+")  # compiled once: used for every document-type wo
 
 
 def single_spaced(s: str) -> str:
-    """``SPACES.sub(" ", s)``; most strings have single spaces only (other whitespace is
-    unprintable), and the substitution is slow on them."""
-    if "  " not in s and s.isprintable():
-        return s
+    """``s`` with each run of whitespace as one space."""
     return SPACES.sub(" ", s)
 
 
 def title_at(text: str, pos: int) -> regex.Match[str] | None:
-    if not text.startswith((*TITLE_WORDS, "“"), _lead_past(text, pos, " \t,")):
-        return None  # cheap test first: most citations have no title
-    first = 0
-    while True:
-        m = _title_fast(first).match(text, pos)
-        if m is None or m.end("body") - m.start("body") <= 300:  # (-1) - (-1) without a body
-            return m
-        # Too long after this opening word: TITLE would go on with the words after it (only
-        # those can match at the same place, "về" after "về việc"), not the lazy scan of 300.
-        first = TITLE_WORDS.index(text[m.start("t") : m.start("body") - 1]) + 1
+    """The title ("về việc …", "“…”") right after ``pos``, or None."""
+    return TITLE.match(text, pos)
 
 
 def dedupe(cands: list[Candidate], text: str, folded: str) -> list[Candidate]:

@@ -33,18 +33,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from gdparse.compact import is_big, share_field_sets
-from gdparse.extract.anchors import (
-    anchored_word_starts,
-    finditer_at,
-    is_digit,
-    last_char_starts,
-    literal_positions,
-    symbol_starts,
-    word_anchors,
-)
+from gdparse.extract.anchors import is_digit, symbol_starts
 from gdparse.extract.citation_details import GAP, SPACES, Candidate, dedupe, single_spaced
 from gdparse.extract.dates import date_at
 from gdparse.extract.header import NUMBER, clean_number
+from gdparse.extract.matching import literal_positions, scan
 from gdparse.knowledge import documents as cat
 from gdparse.knowledge.documents import canonical_number
 from gdparse.model import Citation, DocWarning, PlanDocument
@@ -65,8 +58,8 @@ def _word_alternation() -> str:
 _TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?P<word>{_word_alternation()})(?!\p{{L}})")
 _AFTER_TYPE = regex.compile(rf"{_SP}(?:(?P<so>số|so|số hiệu){_SP})?:?{_SP}(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,]))")
 _ABBREVIATIONS = tuple(sorted(cat.abbreviations(), key=len, reverse=True))  # "TTLT" before "TT"
-_ABBR = regex.compile(rf"(?<![\p{{L}}\d])(?P<abbr>{'|'.join(_ABBREVIATIONS)})[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
-_BARE = regex.compile(rf"(?<![\p{{L}}\d/.-])(?P<num>{NUMBER})")
+_ABBR = scan(rf"(?<![\p{{L}}\d])(?P<abbr>{'|'.join(_ABBREVIATIONS)})[ .]{{1,2}}(?:số[ ]*)?(?P<num>{NUMBER}|\d{{1,5}}(?![\d/.,%]))")
+_BARE = scan(rf"(?<![\p{{L}}\d/.-])(?P<num>{NUMBER})")
 _NAME_STOP = (
     r"(?:số|năm|ngày|của|do|đã|được|về|trong|để|tại|theo|cho|tới|đến|với|nhằm|trên|khi|là|có|này|đó|"
     r"nhiệm kỳ|giai đoạn|hiện hành|và[ \t]+(?!\p{Lu})|và[ \t]+(?:các[ \t]+)?(?:Luật|Nghị|Bộ|Quyết|Hiến|Chiến|Chương))(?!\p{L})"
@@ -80,13 +73,12 @@ def _written(words) -> tuple[str, ...]:
 
 
 _LAW_WORDS = _written(w for rule in cat.cited_by_name() for w in rule.words)
-_LAW_ANCHORS = word_anchors({fold(w) for w in _LAW_WORDS})  # every law match starts at one, folded
-_LAW = regex.compile(
+_LAW = scan(
     rf"(?P<word>{'|'.join(_LAW_WORDS)})(?!\p{{L}})"
     rf"(?P<name>[ \t]+(?!{_NAME_STOP}){_TOKEN}(?:(?:,(?=[ ](?:chống|bổ sung)))?[ \t]+(?!{_NAME_STOP}){_TOKEN}){{0,14}})?"
 )
 _LAW_AMEND_WORDS = _written(cat.rule_for("luat").words)  # "Luật sửa đổi, bổ sung …"
-_LAW_AMEND = regex.compile(
+_LAW_AMEND = scan(
     rf"(?P<word>{'|'.join(_LAW_AMEND_WORDS)})(?P<name>[ \t]+sửa đổi,? bổ sung[^;\n]*?)"
     r"(?=[ \t]+(?:năm[ \t]+\d{4}|ngày[ \t]+\d|số[ \t]+\d)|[;\n]|$)"
 )
@@ -94,12 +86,8 @@ _LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
 _LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
-# Line patterns, found by their line's leading newline: a scan for a literal "\n" is several times
-# faster than trying "^" at every position; the first line is tried on its own.
-_PREAMBLE_LINE = r"[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
-_BODY_START = r"[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]"
-_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.compile("\n" + _PREAMBLE_LINE)
-_BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
+_PREAMBLE_LINE = scan(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
+_BODY_START = scan(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
 _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
@@ -128,18 +116,40 @@ def _rule_for_law_word(word: str) -> cat.TypeRule | None:
     return cat.type_for_word(fold(word))
 
 
-def _type_word_matches(text: str, folded: str, symbols: list[int]):
+def typed_numbers_plain(text: str, folded: str) -> list[tuple[regex.Match[str], regex.Match[str]]]:
+    """The reference reading: every type word of the folded text (``_TYPE_WORD``), with the number
+    after it (``_AFTER_TYPE``) where a number follows, a symbol or one after "số"."""
+    return _with_numbers(text, _TYPE_WORD.finditer(folded))
+
+
+def typed_numbers(text: str, folded: str) -> list[tuple[regex.Match[str], regex.Match[str]]]:
+    """:func:`typed_numbers_plain`, found from the numbers instead of from the type words (the type
+    words are common words, a citation's number is rare): it is a sixth of the time of a whole
+    parse less (tests/test_citations.py checks that both find the same)."""
+    return _with_numbers(text, _type_words_before_numbers(text, folded))
+
+
+def _with_numbers(text: str, words) -> list[tuple[regex.Match[str], regex.Match[str]]]:
+    found = []
+    for m in words:
+        after = _AFTER_TYPE.match(text, m.end())
+        if after is not None and not (after.group("num").isdigit() and not after.group("so")):
+            found.append((m, after))
+    return found
+
+
+def _type_words_before_numbers(text: str, folded: str):
     """The matches of ``_TYPE_WORD.finditer(folded)`` that a number may follow.
 
     Such a number starts with a symbol or follows "số"; between it and its type word there are
     only letters, spaces and colons. A type word contains neither digits nor punctuation, so the
     full scan's matches in the stretch of letters and spaces before the number are those of a scan
     of that stretch alone: scanning the stretches before candidate numbers gives the same matches
-    as scanning the whole text, which is several times slower.
+    as scanning the whole text.
     """
-    numbers = set(symbols)
+    numbers = set(symbol_starts(text))
     n = len(text)
-    for j in literal_positions(text, ("số", "so")):  # plain numbers follow "số", "so", "số hiệu"
+    for j in literal_positions(text, ("số", "so"), 0, n):  # plain numbers follow "số", "so", "số hiệu"
         for q in (j + 2, j + 7 if text.startswith("số hiệu", j) else n):
             while q < n and text[q] in _GAP_CHARS:
                 q += 1
@@ -153,7 +163,7 @@ def _type_word_matches(text: str, folded: str, symbols: list[int]):
 
 
 def _may_follow_type_word(folded: str, q: int) -> bool:
-    """A cheap necessary condition for ``_TYPE_WORD_BEFORE.match(folded, 0, q)``: a type word ends
+    """A necessary condition for ``_TYPE_WORD_BEFORE.match(folded, 0, q)``: a type word ends
     right before the gap before ``q``, or before "số" and its gap. A word does not end with a gap
     character, so each gap taken is the whole run of gap characters."""
     if not _ENDS_USABLE:
@@ -177,25 +187,19 @@ def _numbered(text: str, folded: str) -> list[Candidate]:
     """Candidates with a number; each is completed (date, issuer, title) only if dedupe keeps
     it: most bare symbols repeat the number of a citation found by its type word."""
     found = []
-    symbols = symbol_starts(text)
-    for m in _type_word_matches(text, folded, symbols):
-        rule = _rule_for_word(m.group(_WORD))
+    for m, after in typed_numbers(text, folded):
+        rule = _rule_for_word(m.group("word"))
         if rule is None or rule.cited_by_name:
             continue
-        after = _AFTER_TYPE.match(text, m.end())
-        if after is None:
-            continue
-        num, so = after.group(_AFTER_NUM, _AFTER_SO)
-        if num.isdigit() and not so:
-            continue
-        found.append(Candidate(m.start(), after.end(), rule.type, rule.slug, clean_number(num), pending=after.end()))
-    for m in finditer_at(_ABBR, text, last_char_starts(text, _ABBREVIATIONS), prefixes=_ABBREVIATIONS):
-        abbr, num = m.group(_ABBR_ABBR, _ABBR_NUM)
-        rule = cat.type_for_abbreviation(abbr)
+        num = clean_number(after.group("num"))
+        found.append(Candidate(m.start(), after.end(), rule.type, rule.slug, num, pending=after.end()))
+    for m in _ABBR.finditer(text):
+        rule = cat.type_for_abbreviation(m.group("abbr"))
         if rule is not None:
-            found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, clean_number(num), pending=m.end()))
-    for m in finditer_at(_BARE, text, symbols):  # a bare symbol starts where a symbol can
-        number = clean_number(m.group(_BARE_NUM))
+            found.append(Candidate(m.start(), m.end(), rule.type, rule.slug, clean_number(m.group("num")),
+                                   pending=m.end()))
+    for m in _BARE.finditer(text):
+        number = clean_number(m.group("num"))
         if not _TWO_CAPS.search(number):
             continue
         rule = cat.type_for_symbol(number) or cat.rule_for("cong_van")
@@ -203,19 +207,9 @@ def _numbered(text: str, folded: str) -> list[Candidate]:
     return found
 
 
-# Group numbers: named group access is slow in these loops.
-_WORD = _TYPE_WORD.groupindex["word"]
-_AFTER_NUM, _AFTER_SO = _AFTER_TYPE.groupindex["num"], _AFTER_TYPE.groupindex["so"]
-_ABBR_ABBR, _ABBR_NUM = _ABBR.groupindex["abbr"], _ABBR.groupindex["num"]
-_BARE_NUM = _BARE.groupindex["num"]
-
-
 def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
     found = []
-    starts = anchored_word_starts(folded, _LAW_ANCHORS)
-    matches = [*finditer_at(_LAW_AMEND, text, starts, prefixes=_LAW_AMEND_WORDS),
-               *finditer_at(_LAW, text, starts, prefixes=_LAW_WORDS)]
-    for m in matches:
+    for m in [*_LAW_AMEND.finditer(text), *_LAW.finditer(text)]:
         rule = _rule_for_law_word(m.group("word"))
         if rule is None:
             continue
@@ -243,25 +237,10 @@ def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
     return found
 
 
-def _line_starts(at: regex.Pattern[str], after_newline: regex.Pattern[str], folded: str, endpos: int,
-                 first_only: bool = False) -> list[int]:
-    """Starts of the lines of ``folded[:endpos]`` where ``at`` matches: what the line starts of
-    ``regex.compile("(?m)^" + at.pattern).finditer(folded, 0, endpos)`` are. A match ends before
-    its line's newline, so the matches after the newlines do not overlap it or each other."""
-    starts = [0] if at.match(folded, 0, endpos) is not None else []
-    if first_only and starts:
-        return starts
-    for m in after_newline.finditer(folded, 0, endpos):
-        starts.append(m.start() + 1)
-        if first_only:
-            break
-    return starts
-
-
 def _preamble_checker(doc: PlanDocument, folded: str):
-    body = _line_starts(_BODY_START_AT, _BODY_START_NL, folded, len(folded), first_only=True)
-    limit = body[0] if body else len(folded)
-    lines = _line_starts(_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL, folded, limit)
+    body = _BODY_START.search(folded)
+    limit = body.start() if body else len(folded)
+    lines = [m.start() for m in _PREAMBLE_LINE.finditer(folded, 0, limit)]
     sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
 
     def in_preamble(pos: int) -> bool:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import regex
 
-from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.knowledge.documents import attaching_words, clean_number
 from gdparse.knowledge.loader import phrases_pattern
@@ -30,8 +29,6 @@ _NUMBER_LINE = regex.compile(
 _PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,4})"
 _PLACE_DATE = regex.compile(rf"(?m)^[ \t>*|]*{_PLACE}[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?=(?i:ngày))")
 _DATE_GAP = regex.compile(r"[\s,]*")
-_ATTACHED_WORD = "kèm"  # every match has it, folded; "ban hành" may come before it
-_ISSUED_BEFORE = regex.compile(r"(?ir)ban\s+hành\s+")
 _ATTACHED = regex.compile(
     rf"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{phrases_pattern(attaching_words())})"
     rf"(?:\s+số)?\s*:?\s*(?P<num>{NUMBER})"
@@ -90,14 +87,8 @@ def place_date(text: str, folded: str) -> PlaceDate | None:
 def attached_to(text: str, folded: str) -> tuple[Attached, ...]:
     """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix
     (``folded`` is ``fold(text)``)."""
-    starts = set()
-    for pos in literal_positions(folded, (_ATTACHED_WORD,)):
-        starts.add(pos)
-        issued = _ISSUED_BEFORE.match(text, 0, pos)
-        if issued is not None:
-            starts.add(issued.start())
     found = []
-    for m in finditer_at(_ATTACHED, text, sorted(starts)):
+    for m in _ATTACHED.finditer(text):
         pos = m.end()
         gap = _DATE_GAP.match(text[pos : pos + 20])
         date = date_at(text, pos + (gap.end() if gap else 0), folded=folded)

@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from gdparse.extract.rules import cue_regex
+from gdparse.extract.rules import cue_scan
 from gdparse.knowledge.indicators import Indicator, catalogue, domains_file
 from gdparse.model import ObjectiveDomain
 from gdparse.vietnamese import fold
@@ -21,7 +21,7 @@ OTHER_STRATEGY_PENALTY = 0.8  # an indicator of the other strategy period scores
 
 @cache
 def _compiled_cues() -> list[tuple[Indicator, list[regex.Pattern[str]]]]:
-    return [(ind, [cue_regex(group) for group in ind.cues]) for ind in catalogue().indicators]
+    return [(ind, [cue_scan(group) for group in ind.cues]) for ind in catalogue().indicators]
 
 
 _WORD = regex.compile(r"\p{L}+")
@@ -86,21 +86,8 @@ def match_indicator(text: str, strategy: str | None = None) -> tuple[str | None,
 
 def match_folded(folded: str, strategy: str | None = None) -> tuple[str | None, float | None]:
     """:func:`match_indicator` of an already folded text."""
-    words = set(_WORD.findall(folded))
-    by_word, index_words, always, groups = _cue_lookup()
-    found: set[int] = set()  # flat group indices
-    for word in words.intersection(index_words):  # a C-level pass over the few shared words
-        for cue_words, g, pattern in by_word[word]:
-            if g in found or not cue_words <= words:
-                continue
-            if pattern is None or pattern.search(folded):  # None: a one-word cue, a whole word of the text
-                found.add(g)
-    for g in always:
-        if g not in found and _group_found(folded, words, *groups[g]):
-            found.add(g)
     hits_of: dict[int, int] = {}
-    for g in found:
-        i = groups[g][0]
+    for i, _j in groups_found(folded):
         hits_of[i] = hits_of.get(i, 0) + 1
     scoring = _scoring()
     best: tuple[float, int, str] | None = None
@@ -113,6 +100,31 @@ def match_folded(folded: str, strategy: str | None = None) -> tuple[str | None, 
     if best is None or best[0] < THRESHOLD:
         return None, None
     return best[2], best[0]
+
+
+def groups_found_plain(folded: str) -> set[tuple[int, int]]:
+    """The reference: (indicator index, cue group index) of every cue group that matches ``folded``,
+    each group's pattern searched."""
+    return {(i, j) for i, (_ind, groups) in enumerate(_compiled_cues()) for j, group in enumerate(groups)
+            if group.search(folded)}
+
+
+def groups_found(folded: str) -> set[tuple[int, int]]:
+    """:func:`groups_found_plain`, from the words of the text: only the groups with a cue whose
+    words the text holds are searched (see :func:`_cue_lookup`)."""
+    words = set(_WORD.findall(folded))
+    by_word, index_words, always, groups = _cue_lookup()
+    found: set[int] = set()  # flat group indices
+    for word in words.intersection(index_words):  # a C-level pass over the few shared words
+        for cue_words, g, pattern in by_word[word]:
+            if g in found or not cue_words <= words:
+                continue
+            if pattern is None or pattern.search(folded):  # None: a one-word cue, a whole word of the text
+                found.add(g)
+    for g in always:
+        if g not in found and _group_found(folded, words, *groups[g]):
+            found.add(g)
+    return {groups[g] for g in found}
 
 
 _CueEntry = tuple[frozenset[str], int, "regex.Pattern[str] | None"]
@@ -172,7 +184,7 @@ def _scoring() -> list[tuple[list[tuple[float, float]], str, str]]:
 @cache
 def _domain_regexes() -> tuple[list[tuple[str, regex.Pattern[str]]], regex.Pattern[str]]:
     d = domains_file()
-    return [(r.name, cue_regex(r.cues)) for r in d.domains], cue_regex(d.field_markers)
+    return [(r.name, cue_scan(r.cues)) for r in d.domains], cue_scan(d.field_markers)
 
 
 def domain_of(text: str) -> ObjectiveDomain:

@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from gdparse.extract import provinces as prov
-from gdparse.extract.anchors import LineSearch, finditer_at, literal_positions
 from gdparse.extract.dates import find_dates
 from gdparse.extract.header import PlaceDate
+from gdparse.extract.matching import literal_positions, scan
 from gdparse.extract.signature import signature
 from gdparse.knowledge.documents import (
     canonical_issuer,
@@ -54,30 +54,22 @@ if TYPE_CHECKING:
 STAGE = "extract.metadata"
 _WINDOWS = windows()  # how far into the text each fact of the opening is looked for
 # A line naming the document's type ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG"): the title words of the types.
-_TYPE_LINE = LineSearch(
-    rf"[ \t#*]*(?P<t>{phrases_pattern(list(title_words()), space=' ')})"
+_TYPE_LINE = scan(
+    rf"(?m)^[ \t#*]*(?P<t>{phrases_pattern(list(title_words()), space=' ')})"
     rf"(?:[ \t]+(?:{phrases_pattern(document_types().title_qualifiers, space=' ')}))?[ \t*:]*$"
 )
-_KINH_GUI = LineSearch(r"[ \t]*kính\s+gửi\s*:")
-_DRAFT = regex.compile(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
+_KINH_GUI = scan(r"(?m)^[ \t]*kính\s+gửi\s*:")
+_DRAFT = scan(r"(?m)^[ \t*(]*dự\s+thảo[ \t*)]*(?:\d+)?[ \t]*$|\(\s*dự\s+thảo\s*\)|(?:ý kiến|góp ý)[^.\n]{0,40}dự\s+thảo")
 _PERIOD_RANGE = regex.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*(?<!\d)((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?!\d)")
-_PERIOD_TO_WORDS = ("đến", "tới")
-_PERIOD_TO = regex.compile(rf"(?:{'|'.join(_PERIOD_TO_WORDS)})\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_PERIOD_TO = scan(r"(?:đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)")
 _PERIOD_YEAR = regex.compile(r"(?<!đến |tới )năm\s+((?:19|20)\d\d)(?![\d-])(?!\s*-\s*\d)")
 _ISSUER_HEAD = regex.compile(
     r"(?P<body>ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|sở\s+[^\n]{3,60}?|ban\s+[^\n]{3,60}?|bộ\s+[^\n]{3,60}?)"
     r"\s*\n?\s*(?:(?:tỉnh|thành\s+phố)\s+(?P<prov>[^\n]{2,30}))?\s*$", regex.M)
 _ACTOR = regex.compile(
     r"(?<!\p{L})(?P<a>sở\s+[\p{L} &,–-]{3,60}?)\s+(?:tỉnh\s+\S+\s+)?(?:kính\s+)?(?:đề\s+nghị|xây\s+dựng|trân\s+trọng|gửi)")
-_AUTHORITY_BODY = r"[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$"
-_AUTHORITY = regex.compile(rf"(?m)^{_AUTHORITY_BODY}")
-_AUTHORITY_LINE = LineSearch(_AUTHORITY_BODY)
-_TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
-_DRAFT_DU = regex.compile(r"(?r)dự\s+")
-_DRAFT_WORDS = regex.compile(r"dự\s+thảo\s*")  # in every _DRAFT match, with the spaces before ")"
-# What may precede "dự thảo" in a _DRAFT match: line indent, "(" and spaces, "ý kiến" and 40 more.
-_DRAFT_LEAD = regex.compile(r"(?r)[\s*(]*")
-_DRAFT_REACH = 47
+_AUTHORITY = scan(r"(?m)^[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)[^\n]*$")
+_TM = scan(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
 _UBND = regex.compile(r"(ủy ban nhân dân|ubnd)")
 _ISSUING_UBND = regex.compile(r"(?:ủy ban nhân dân|ubnd)(?: tỉnh)?\s+(?:\S+\s+){0,6}?(?:ban hành|xây dựng)\s+kế hoạch")
 # Compiled once: a pattern passed as a string is looked up (and its flags combined) on every call.
@@ -87,13 +79,12 @@ _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố)\s+.*$", regex.I)
 
 
 def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> tuple[str | None, tuple[int, int] | None]:
-    kinh_gui = _KINH_GUI.search(folded, 0, _WINDOWS.letter_addressee)  # (line start, match)
+    kinh_gui = _KINH_GUI.search(folded, 0, _WINDOWS.letter_addressee)
     first = _TYPE_LINE.search(folded, 0, _WINDOWS.type_line)
-    if kinh_gui and (first is None or kinh_gui[0] < first[0]):
-        return "cong_van", (kinh_gui[0], kinh_gui[1].end())
+    if kinh_gui and (first is None or kinh_gui.start() < first.start()):
+        return "cong_van", kinh_gui.span()
     if first is not None:
-        m = first[1]
-        return title_words()[m.group("t")], (m.start("t"), m.end("t"))
+        return title_words()[first.group("t")], first.span("t")
     symbol = number or (f"0/{code}" if code else None)
     if symbol:
         rule = type_for_symbol(symbol)
@@ -104,7 +95,7 @@ def _doc_type(text: str, folded: str, number: str | None, code: str | None) -> t
 def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
     for s in doc.sections:
         if s.kind == "title" and not s.children:
-            lines = [ln for ln in doc.text[s.start : s.end].split("\n") if not _AUTHORITY.match(fold(ln))]
+            lines = [ln for ln in doc.text[s.start : s.end].split("\n") if not _AUTHORITY.search(fold(ln))]
             body = "\n".join(lines).strip()
             if body and body in doc.text[s.start : s.end]:
                 off = doc.text.index(body, s.start)
@@ -114,15 +105,15 @@ def _title(doc: PlanDocument) -> tuple[int, int, str] | None:
 
 def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
     lost = lost_letters(doc.source.encoding)
-    for motto in literal_positions(folded, ("cộng hòa xã hội",))[:3]:  # letterheads of decision and plan
+    for motto in literal_positions(folded, ("cộng hòa xã hội",), 0, len(folded))[:3]:  # of decision and plan
         m = _ISSUER_HEAD.search(folded, max(0, motto - _WINDOWS.issuer_before_motto), motto)
         # Letterheads are in capitals (those a legacy encoding lost count as capitals).
         if m is not None and recognition_text(doc.text[m.start() : m.end()], lost).isupper():
             return _canonical_issuer(doc.text[m.start("body"): m.end("body")], province), (m.start(), m.end())
-    auth = _AUTHORITY_LINE.search(folded, 0, _WINDOWS.authority_line)  # (line start, match)
+    auth = _AUTHORITY.search(folded, 0, _WINDOWS.authority_line)
     if auth is not None:
-        return _canonical_issuer("Ủy ban nhân dân", province), (auth[0], auth[1].end())
-    tm = _tm_line(folded)
+        return _canonical_issuer("Ủy ban nhân dân", province), auth.span()
+    tm = _TM.search(folded)
     if tm is not None and _UBND.match(tm.group("body")):
         return _canonical_issuer("Ủy ban nhân dân", province), (tm.start("body"), tm.end("body"))
     actor = _ACTOR.search(folded, 0, _WINDOWS.issuing_actor)
@@ -132,43 +123,6 @@ def _issuer(doc: PlanDocument, folded: str, province: str | None) -> tuple[str |
         if _ISSUING_UBND.search(line):
             return _canonical_issuer("Ủy ban nhân dân", province), None
     return None, None
-
-
-def _tm_line(folded: str) -> regex.Match[str] | None:
-    """``_TM.search(folded)``, tried only on lines that hold "tm." (a scan of every line start is slow)."""
-    previous = 0
-    for pos in literal_positions(folded, ("tm.",)):
-        newline = folded.rfind("\n", previous, pos)  # from the previous "tm." only: linear
-        if newline >= 0 or previous == 0:
-            m = _TM.match(folded, newline + 1)
-            if m is not None:
-                return m
-        previous = pos
-    return None
-
-
-def _draft(folded: str) -> regex.Match[str] | None:
-    """``_DRAFT.search(folded)`` without scanning the text: every match holds a "dự thảo" and lies
-    between a bounded reach before it and the end of its line."""
-    windows = []
-    for j in literal_positions(folded, ("thảo",)):  # rarer than "dự" (xây dựng)
-        du = _DRAFT_DU.match(folded, 0, j)
-        if du is not None:
-            k, words = du.start(), _DRAFT_WORDS.match(folded, du.start())
-            line_end = folded.find("\n", words.end())
-            windows.append((max(0, _DRAFT_LEAD.match(folded, 0, k).start() - _DRAFT_REACH),
-                            len(folded) if line_end < 0 else line_end))
-    # A window ends at a line end, where "$" holds in the text too: a match in it is a real match.
-    # Overlapping windows (several "dự thảo" on a line) are searched as one: linear time.
-    merged: list[list[int]] = []
-    for start, end in sorted(windows):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    if not any(_DRAFT.search(folded, start, end) for start, end in merged):
-        return None
-    return _DRAFT.search(folded, min(start for start, _ in windows))
 
 
 def _canonical_issuer(raw: str, province: str | None) -> str:
@@ -223,8 +177,7 @@ def _period(doc, folded, title, issued_year) -> tuple[int | None, int | None, tu
     spans = {}
     for s in doc.sections:
         if s.kind in ("objectives", "targets"):
-            starts = literal_positions(folded, _PERIOD_TO_WORDS, s.start, s.end)
-            for m in finditer_at(_PERIOD_TO, folded, starts, s.start, s.end):
+            for m in _PERIOD_TO.finditer(folded, s.start, s.end):
                 ends[int(m.group(1))] += 1
                 spans.setdefault(int(m.group(1)), m.span())
     if ends:
@@ -314,7 +267,7 @@ def build_metadata(doc: PlanDocument, ctx: DocumentContext) -> tuple[Metadata, l
         evidence["signer"] = signer[:2]
     if signer_title:
         evidence["signer_title"] = signer_title[:2]
-    draft = _draft(folded)
+    draft = _DRAFT.search(folded)
     is_draft = draft is not None or (own is not None and own.number is None)
     if draft is not None:
         evidence["is_draft"] = draft.span()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gdparse.extract.joined import Found, Joined
+import regex
+
 from gdparse.extract.rules import compiled
 from gdparse.knowledge.milestones import TimeRule
 
@@ -37,46 +38,17 @@ def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+Found = tuple[int, int, regex.Match[str]]  # start, end and the match
+
+
 def find_times(folded: str, start: int, end: int) -> list[TimeExpr]:
-    """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span."""
-    rules = compiled()
-    piece = folded[start:end]
-    found: list[list[Found]] = []
-    for (_rule, pattern, _groups, _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
-                                                                 rules.time_tests):
-        if needs and not any(map(piece.__contains__, needs)):
-            found.append([])  # substring tests (at C level) are far cheaper than a regex scan of the piece
-            continue
-        scan = pattern.finditer(folded, start, end) if starts is None else starts.matches(folded, start, end)
-        found.append([(*m.span(), m) for m in scan])
-    return _times(found)
-
-
-def find_times_joined(folded: str, joined: Joined) -> list[list[TimeExpr]]:
-    """:func:`find_times` of each span of ``joined``, each rule scanned once for all of them."""
-    rules = compiled()
-    per_span: list[list[list[Found]]] = [[] for _ in joined.spans]
-    for (_rule, pattern, _groups, _needs), starts, needs in zip(rules.times_with_groups, rules.time_starts,
-                                                                 rules.time_tests):
-        if needs and not any(map(joined.text.__contains__, needs)):
-            for rows in per_span:
-                rows.append([])
-            continue
-        found = joined.scan(pattern.finditer if starts is None else starts.matches, folded)
-        for rows, span_found, (s, e) in zip(per_span, found, joined.spans):
-            if span_found and needs and not any(map(folded[s:e].__contains__, needs)):
-                span_found = []  # as find_times: a span without a needed string is not scanned
-            rows.append(span_found)
-    return [_times(rows) for rows in per_span]
-
-
-def _times(found: list[list[Found]]) -> list[TimeExpr]:
-    """The time expressions of what each rule found in a span: a match overlapping one of an
-    earlier rule is left out."""
+    """Time expressions (deadlines, terms, "hằng năm", "so với năm 2010") in a span: of the matches
+    of the rules (in their order), those that overlap no match of an earlier rule."""
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for (rule, _pattern, (y, y1, y2), _needs), rule_found in zip(compiled().times_with_groups, found):
-        for s, e, m in rule_found:
+    for rule, rule_scan, (y, y1, y2) in compiled().times:
+        for m in rule_scan.finditer(folded, start, end):
+            s, e = m.span()
             if taken and overlaps(taken, s, e):
                 continue
             expr = TimeExpr(s, e, rule)

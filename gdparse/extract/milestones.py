@@ -1,8 +1,7 @@
 """Milestones of a target: value, unit, comparator, deadline, baseline, reference (ANNOTATION.md §2).
 
-:func:`milestone_fields_of_spans` reads the target texts of a document (spans of the normalised
-text), every pattern run once over all of them, and gives each one's milestone fields with absolute
-offsets; :func:`find_milestones` does the same for one span. Both work on the folded text, so
+:func:`milestone_fields` reads the milestone fields of a target text (a span of the normalised
+text), with absolute offsets; :func:`find_milestones` builds them. Both work on the folded text, so
 offsets carry over unchanged.
 The words it knows live in ``knowledge/data/milestone_patterns.yaml`` and ``knowledge/data/units.yaml``.
 """
@@ -10,16 +9,14 @@ The words it knows live in ``knowledge/data/milestone_patterns.yaml`` and ``know
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
-from pydantic import TypeAdapter
 
-from gdparse.extract.joined import Found, Joined
-from gdparse.extract.milestone_times import TimeExpr, apply_time, assign_times, find_times, find_times_joined, overlaps
+from gdparse.extract.milestone_times import Found, TimeExpr, apply_time, assign_times, find_times, overlaps
 from gdparse.extract.quantities import NUMBER, clauses, number_words_in, parse_number, sentences
 from gdparse.extract.rules import compiled
 from gdparse.model import Milestone
+from gdparse.model_build import ModelListBuilder
 
 _STRIP_RISE = regex.compile(r"trở\s+lên|trở\s+xuống|trở\s+đi")
 # Fuller names of a bare rate unit, taken from an earlier mention in the same target.
@@ -64,33 +61,11 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[str | None, int]:
 
 
 def _blocked_spans(folded: str, start: int, end: int, times: list[TimeExpr]) -> list[tuple[int, int]]:
-    rules = compiled()
-    piece = folded[start:end]
+    """The spans no value is read in: the time expressions and what the exclusion rules match."""
     spans = [(t.start, t.end) for t in times]
-    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_tests, rules.exclusion_stretches):
-        if not needs or any(map(piece.__contains__, needs)):  # as in find_times
-            found = pattern.finditer(folded, start, end) if stretches is None else stretches.matches(folded, start, end)
-            spans += [m.span() for m in found]
+    for _name, rule_scan in compiled().exclusions:
+        spans += [m.span() for m in rule_scan.finditer(folded, start, end)]
     return spans
-
-
-def _blocked_joined(folded: str, joined: Joined, times: list[list[TimeExpr]]) -> list[list[tuple[int, int]]]:
-    """:func:`_blocked_spans` of each span of ``joined``, each rule scanned once for all of them."""
-    rules = compiled()
-    out = [[(t.start, t.end) for t in span_times] for span_times in times]
-    for (_name, pattern), needs, stretches in zip(rules.exclusions, rules.exclusion_tests, rules.exclusion_stretches):
-        if needs and not any(map(joined.text.__contains__, needs)):
-            continue
-        if stretches is None and needs:
-            # A plain scan tries every offset: only the spans that hold a needed string, each on its own.
-            for k in joined.holding(needs):
-                out[k] += [m.span() for m in pattern.finditer(folded, *joined.spans[k])]
-            continue
-        found = joined.scan(pattern.finditer if stretches is None else stretches.matches, folded)
-        for spans, span_found, (s, e) in zip(out, found, joined.spans):
-            if span_found and (not needs or any(map(folded[s:e].__contains__, needs))):
-                spans += [(fs, fe) for fs, fe, _m in span_found]
-    return out
 
 
 def _candidates(folded: str, start: int, end: int, blocked: list[tuple[int, int]], numbers: list[Found],
@@ -169,15 +144,12 @@ def _describe(folded: str, v: Value, window_start: int, clause_start: int) -> No
     rules = compiled()
     window = folded[window_start : v.start]
     if v.comparator is None:
-        endings = rules.comparator_endings
-        # Most windows are ruled out without a search, most others by one search instead of one per rule.
-        if (endings is None or window.rstrip().endswith(endings)) and rules.any_comparator.search(window):
-            for name, cue in rules.comparators:
-                m = cue.search(window)
-                if m:
-                    v.comparator = name
-                    v.cue_start = window_start + m.start()
-                    break
+        for name, cue in rules.comparators:
+            m = cue.search(window)
+            if m:
+                v.comparator = name
+                v.cue_start = window_start + m.start()
+                break
         after = folded[v.unit_end : v.unit_end + 20]
         for name, pattern in rules.comparators_after:
             m = pattern.match(after)
@@ -188,12 +160,9 @@ def _describe(folded: str, v: Value, window_start: int, clause_start: int) -> No
     if v.comparator is None:
         v.comparator = "="
     clause_window = folded[clause_start : v.start]
-    if "trở" in clause_window:  # every _STRIP_RISE phrase starts with it
-        clause_window = _STRIP_RISE.sub(_blank, clause_window)
+    clause_window = _STRIP_RISE.sub(_blank, clause_window)
     best = None
-    for (name, cue), needs in zip(rules.directions, rules.direction_needs):
-        if not any(map(clause_window.__contains__, needs)):
-            continue  # substring tests instead of a regex scan of the clause
+    for name, cue in rules.directions:
         for m in cue.finditer(clause_window):
             if best is None or m.start() > best[0]:
                 best = (m.start(), name)
@@ -245,18 +214,12 @@ def find_milestones(text: str, folded: str, start: int, end: int,
     A labelled target with a deadline but no number ("Đến năm 2015 bố trí đủ cán bộ …") gets one
     milestone without a value when ``timeless`` is set.
     """
-    return build_milestones(milestone_fields(text, folded, start, end, default_time, timeless=timeless))
+    return MILESTONES.build(milestone_fields(text, folded, start, end, default_time, timeless=timeless))
 
 
-@cache
-def _milestone_list() -> TypeAdapter[list[Milestone]]:
-    return TypeAdapter(list[Milestone])
-
-
-def build_milestones(fields: list[dict]) -> list[Milestone]:
-    """Milestone models from :func:`milestone_fields`, validated in one call (a list validates
-    faster than one model at a time)."""
-    return _milestone_list().validate_python(fields) if fields else []
+# Milestones are built from their fields a list at a time (a document's in one call: see
+# gdparse.extract.targets).
+MILESTONES = ModelListBuilder(Milestone)
 
 
 def milestone_fields(text: str, folded: str, start: int, end: int,
@@ -268,23 +231,6 @@ def milestone_fields(text: str, folded: str, start: int, end: int,
     numbers = [(*m.span(), m) for m in NUMBER.finditer(folded, start, end)]
     return _fields(text, folded, start, end, times, refs, blocked, numbers, number_words_in(folded, start, end),
                    default_time, timeless)
-
-
-def milestone_fields_of_spans(text: str, folded: str, spans: list[tuple[int, int]],
-                              timeless: list[bool]) -> list[list[dict]]:
-    """:func:`milestone_fields` of each span (``timeless``: the flag of each), every pattern run once
-    over all the spans (:class:`gdparse.extract.joined.Joined`)."""
-    joined = Joined(folded, spans)
-    times = find_times_joined(folded, joined)
-    refs = joined.scan(compiled().reference.finditer, folded)
-    blocked = _blocked_joined(folded, joined, times)
-    numbers = joined.scan(NUMBER.finditer, folded)
-    if compiled().plain_number_words is not None:  # whole words found by str.find, each on its own
-        words = joined.place(number_words_in(joined.text, 0, len(joined.text)))
-    else:
-        words = [number_words_in(folded, s, e) for s, e in spans]
-    return [_fields(text, folded, s, e, *found, None, flag)
-            for (s, e), flag, *found in zip(spans, timeless, times, refs, blocked, numbers, words)]
 
 
 def _fields(text: str, folded: str, start: int, end: int, times: list[TimeExpr], refs: list[Found],

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from gdparse.extract.anchors import finditer_at, literal_positions
+from gdparse.extract.matching import scan
 from gdparse.knowledge.provinces import province_names, written_forms
 from gdparse.vietnamese import fold, strip_accents
 
@@ -25,29 +25,21 @@ def _names_regex(forms: list[str]) -> regex.Pattern[str]:
 
 
 @cache
-def _name_patterns() -> dict[str, regex.Pattern[str]]:
-    """First letter -> the alternation of the names starting with it, longest first. Other names
-    cannot match there, a short alternation is much faster to try, and all of them together
-    compile in a fraction of the time one alternation of every name takes."""
-    by_first: dict[str, list[str]] = {}
-    for form in _name_forms():
-        by_first.setdefault(form[0], []).append(form)
-    return {first: _names_regex(forms) for first, forms in by_first.items()}
+def _names() -> regex.Pattern[str]:
+    """Any written form of a province, longest first."""
+    return _names_regex(_name_forms())
 
 
 _SPACES = regex.compile(r"\s+")
-_PREFIXED = regex.compile(r"(?<!\p{L})(?:tỉnh|thành\s+phố|tp\.?)\s+")
-_PREFIX_WORDS = ("tỉnh", "thành", "tp")  # every _PREFIXED match starts with one: found by str.find
+_PREFIXED = scan(r"(?<!\p{L})(?:tỉnh|thành\s+phố|tp\.?)\s+")
 
 
 def find_prefixed(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Spans of "tỉnh X" / "thành phố X" naming a province, in a folded text."""
     end = len(folded) if end is None else end
     found = []
-    starts = literal_positions(folded, _PREFIX_WORDS, start, end)
-    for m in finditer_at(_PREFIXED, folded, starts, start, end):
-        names = _name_patterns().get(folded[m.end() : m.end() + 1])
-        p = names.match(folded, m.end()) if names is not None else None
+    for m in _PREFIXED.finditer(folded, start, end):
+        p = _names().match(folded, m.end())
         if p is not None and p.end() <= end:
             found.append((m.start(), p.end(), written_forms()[_SPACES.sub(" ", p.group("p"))]))
     return found

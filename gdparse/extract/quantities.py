@@ -14,7 +14,6 @@ NUMBER = regex.compile(
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}\d(\"'])|\n+")
 _CLAUSE_END = ";"
-_LETTER = regex.compile(r"\p{L}")
 
 def parse_number(raw: str) -> float | None:
     """Read a Vietnamese number: ``3,5`` -> 3.5, ``100.000`` -> 100000, ``04`` -> 4."""
@@ -56,18 +55,5 @@ def clauses(text: str, start: int, end: int,
 
 
 def number_words_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, word) of what ``number_word.finditer`` finds in a span. Words of letters only
-    match as whole words, which never overlap: a string search per word instead of a regex scan."""
-    rules = compiled()
-    if rules.plain_number_words is None:
-        return [(*m.span(), m.group()) for m in rules.number_word.finditer(folded, start, end)]
-    found = []
-    for word in rules.plain_number_words:
-        pos = folded.find(word, start, end)
-        while pos >= 0:
-            after = pos + len(word)
-            if not (pos and _LETTER.match(folded, pos - 1)) and not (after < end and _LETTER.match(folded, after)):
-                found.append((pos, after, word))
-            pos = folded.find(word, pos + 1, end)
-    found.sort()
-    return found
+    """(start, end, word) of each number word ("một", "hai" …) in a span of the folded text."""
+    return [(*m.span(), m.group()) for m in compiled().number_word_scan.finditer(folded, start, end)]

@@ -8,7 +8,6 @@ ReportingDuty per (frequency, deadline) stated in the sentence.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ import regex
 
 from gdparse.compact import is_big
 from gdparse.extract.clauses import Mention
+from gdparse.extract.matching import scan
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.reporting import reporting_phrases
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
@@ -37,17 +37,12 @@ _RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
 _VIA = regex.compile(r"\(?\s*qua\s+")
 _PHRASES = reporting_phrases()
 # A frequency phrase (reporting.yaml), in the group its frequency names.
-_FREQUENCY = regex.compile("|".join(f"(?P<{name}>{phrases_pattern(phrases)})"
-                                    for name, phrases in _PHRASES.frequencies.items()))
-# Every frequency ends with one of these words.
-_FREQUENCY_LAST_WORDS = tuple(dict.fromkeys(p.split()[-1] for ps in _PHRASES.frequencies.values() for p in ps))
+_FREQUENCY = scan("|".join(f"(?P<{name}>{phrases_pattern(phrases)})" for name, phrases in _PHRASES.frequencies.items()))
 _YEAR_AFTER = regex.compile(r"(?:/|\s+năm\s+)\d{4}")
-_DEADLINE = regex.compile(
+_DEADLINE = scan(
     rf"(?:{phrases_pattern(_PHRASES.deadline_words)})\s+(?:ngày\s+)?(\d{{1,2}})\s*(?:/|tháng\s+)(\d{{1,2}})"
     rf"|((?:{phrases_pattern(_PHRASES.month_end_words)})\s+\d{{1,2}})"
 )
-# Every deadline starts with one of these words.
-_DEADLINE_FIRST_WORDS = tuple(dict.fromkeys(p.split()[0] for p in _PHRASES.deadline_words + _PHRASES.month_end_words))
 
 # A duty found: the keyword arguments of ``ReportingDuty``, built in one batch at the end (one validator
 # call for the document instead of one model construction per duty).
@@ -55,31 +50,15 @@ _Row = dict
 _DUTIES = ModelListBuilder(ReportingDuty)
 
 
-# The engine tries every branch of these alternations at every position, which costs more than the
-# rest of the sentence's reading; a few str.find calls (C speed) tell where a match can be at all.
-
-def _frequencies(folded: str, start: int, end: int) -> Iterator[regex.Match]:
-    """``_FREQUENCY.finditer(folded, start, end)``: none where no frequency word occurs."""
-    if any(folded.find(w, start, end) >= 0 for w in _FREQUENCY_LAST_WORDS):
-        yield from _FREQUENCY.finditer(folded, start, end)
-
-
-def _deadlines(folded: str, start: int, end: int) -> Iterator[regex.Match]:
-    """``_DEADLINE.finditer(folded, start, end)``, read from the first word a deadline can start with."""
-    first = min((at for w in _DEADLINE_FIRST_WORDS if (at := folded.find(w, start, end)) >= 0), default=-1)
-    if first >= 0:
-        yield from _DEADLINE.finditer(folded, first, end)
-
-
 def _schedule(folded: str, start: int, end: int) -> list[tuple[str | None, str | None]]:
     """(frequency, deadline) pairs in order; a deadline belongs to the frequency stated before it."""
     freqs, kinds = [], set()
-    for f in _frequencies(folded, start, end):
+    for f in _FREQUENCY.finditer(folded, start, end):
         # "một năm (trước ngày 10/12 hàng năm)" states the annual report once.
         if f.lastgroup not in kinds:
             freqs.append(f)
             kinds.add(f.lastgroup)
-    deadlines = list(_deadlines(folded, start, end))
+    deadlines = list(_DEADLINE.finditer(folded, start, end))
     out: list[tuple[str | None, str | None]] = []
     for i, f in enumerate(freqs):
         stop = freqs[i + 1].start() if i + 1 < len(freqs) else end
@@ -153,24 +132,6 @@ def _duty_rows(folded: str, mentions: list[Mention], start: int, end: int,
     return duties
 
 
-def _report_lines_sentences(text: str, folded: str, start: int, end: int) -> Iterator[regex.Match]:
-    """``_SENTENCE.finditer(text, start, end)``, restricted to the lines that hold "báo cáo".
-
-    A sentence never crosses a line break and the scan starts afresh at each line start, so the other
-    lines, which hold no sentence about reports, need not be split at all.
-    """
-    at = folded.find(_REPORT_WORD, start, end)
-    while at >= 0:
-        line_start = max(start, folded.rfind("\n", start, at) + 1)
-        line_end = folded.find("\n", at, end)
-        line_end = end if line_end < 0 else line_end
-        for m in _SENTENCE.finditer(text, line_start, end):
-            if m.start() > line_end:
-                break
-            yield m
-        at = folded.find(_REPORT_WORD, line_end, end)
-
-
 class _Index:
     """Per-document lookups for the sentences about reports, built on the first such sentence."""
 
@@ -223,7 +184,7 @@ def extract_reporting(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     index: _Index | None = None
     for rstart, rend in regions:
         pending: list[tuple[int, int, tuple[str, ...]]] = []
-        for m in _report_lines_sentences(doc.text, folded, rstart, rend):
+        for m in _SENTENCE.finditer(doc.text, rstart, rend):
             s, e = m.start(), m.end()
             while s < e and doc.text[s] in " \t-+*•":
                 s += 1
@@ -233,7 +194,7 @@ def extract_reporting(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
             index = index or _Index(doc)
             reporters = list(dict.fromkeys(index.owners(s, e)))[:3]
             found = _duty_rows(folded, index.mentions_in(s, e), s, e, reporters)
-            if not found and (next(_deadlines(folded, s, e), None) or next(_frequencies(folded, s, e), None)):
+            if not found and (_DEADLINE.search(folded, s, e) or _FREQUENCY.search(folded, s, e)):
                 pending.append((s, e, tuple(reporters)))
             elif found and pending and _BACKREF.search(folded[s:e]):
                 # "Các báo cáo nêu trên gửi về Sở …": the recipient of every report listed above.

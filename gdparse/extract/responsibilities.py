@@ -19,8 +19,8 @@ import regex
 from gdparse.compact import is_big
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, resolve_name
-from gdparse.extract.anchors import finditer_at, literal_positions
 from gdparse.extract.clauses import FoldedSlices, Mention, is_request_key, split_clauses
+from gdparse.extract.matching import scan
 from gdparse.knowledge.layout import heading_rules
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.model import PlanDocument, Responsibility, Role, Section, Table
@@ -38,10 +38,8 @@ _ITEM = regex.compile(rf"(?m)^{_ITEM_AFTER_LINE_START}")
 # ahead instead of trying the pattern at every position.
 _ITEM_AFTER_NEWLINE = regex.compile(rf"\n{_ITEM_AFTER_LINE_START}")
 _SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
-# "Cơ quan thực hiện: Sở Y tế": an assignee label (headings.yaml) and a colon. Every match starts with
-# a label: the labels are found by str.find, which is much faster than a scan for the alternation.
-_ASSIGNEE_LABELS = heading_rules().assignee_labels
-_ACTIVITY = regex.compile(rf"(?:{phrases_pattern(_ASSIGNEE_LABELS, space=' ')})\s*:\s*")
+# "Cơ quan thực hiện: Sở Y tế": an assignee label (headings.yaml) and a colon.
+_ACTIVITY = scan(rf"(?:{phrases_pattern(heading_rules().assignee_labels, space=' ')})\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
 _GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*(?:và|cùng|với)?[\s,;&]*$")
 _TABLE_AGENCY_HEADER = regex.compile(phrases_pattern(heading_rules().assignee_labels))  # the responsible-unit column
@@ -56,7 +54,6 @@ _CELL_PART = regex.compile(r"[^;]+")
 # (one validator call for the whole list instead of one model construction per duty).
 _Row = dict
 _RESPONSIBILITIES = ModelListBuilder(Responsibility)
-_new_tuple = tuple.__new__
 
 
 @dataclass
@@ -251,7 +248,7 @@ def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int)
 
 
 def _activities(ctx: _Ctx) -> None:
-    for m in finditer_at(_ACTIVITY, ctx.folded, literal_positions(ctx.folded, _ASSIGNEE_LABELS)):
+    for m in _ACTIVITY.finditer(ctx.folded):
         end = ctx.folded.find("\n", m.end())
         end = len(ctx.folded) if end < 0 else end
         span = split_clauses(ctx.doc.text, m.end(), end)
@@ -360,8 +357,7 @@ def _add_table(ctx: _Ctx, agency_id: str, start: int, end: int) -> None:
 def extract_responsibilities(doc: PlanDocument, context: DocumentContext) -> PlanDocument:
     """Link agencies to work with a role (the link stage adds the objectives and targets covered)."""
     if doc.agencies:
-        # tuple.__new__ makes the same Mention without the Python-level __new__ of a NamedTuple.
-        mentions = [_new_tuple(Mention, (agency_id, m.start, m.end)) for a in doc.agencies
+        mentions = [Mention(agency_id, m.start, m.end) for a in doc.agencies
                     for agency_id in (a.id if a.resolved else None,) for m in a.mentions]
     else:
         mentions = [Mention(f.agency_id, f.start, f.end) for f in context.agency_mentions]

@@ -9,9 +9,8 @@ from functools import cache
 
 import regex
 
-from gdparse.extract.anchors import StartScan
-from gdparse.extract.stretches import StretchScan
-from gdparse.knowledge.milestones import PatternRule, patterns_file, units_file
+from gdparse.extract.matching import PlainScan, scan
+from gdparse.knowledge.milestones import patterns_file, units_file
 from gdparse.vietnamese import fold
 
 
@@ -20,7 +19,7 @@ def _alternation(cues: list[str]) -> str:
     return "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in alts)
 
 
-def cue_regex(cues: list[str], *, anchored_end: bool = False, fillers: list[str] = ()) -> regex.Pattern[str]:
+def cue_scan(cues: list[str], *, anchored_end: bool = False, fillers: list[str] = ()) -> PlainScan:
     """One alternation of folded cue phrases, longest first, on word boundaries.
 
     ``anchored_end``: the cue must end the searched text, optionally followed by filler words.
@@ -28,7 +27,7 @@ def cue_regex(cues: list[str], *, anchored_end: bool = False, fillers: list[str]
     body = _alternation(cues)
     filler = rf"(?:\s+(?:{_alternation(list(fillers))}))?" if fillers else ""
     tail = rf"{filler}\s*$" if anchored_end else r"(?!\p{L})"
-    return regex.compile(rf"(?<!\p{{L}})(?:{body}){tail}")
+    return scan(rf"(?<!\p{{L}})(?:{body}){tail}")
 
 
 class CompiledRules:
@@ -38,39 +37,21 @@ class CompiledRules:
         p, u = patterns_file(), units_file()
         self.units = [(rule.name, [regex.compile(pat) for pat in rule.patterns]) for rule in u.units]
         self.unit_names, self.unit = _ordered_alternation(self.units)
-        self.per_period = [(r.suffix, regex.compile(r.pattern)) for r in u.per_period]
+        self.per_period = [(r.suffix, scan(r.pattern)) for r in u.per_period]
         self.count_units = frozenset(u.count_units)
         self.comparators = [
-            (r.name, cue_regex(r.cues, anchored_end=True, fillers=p.comparator_fillers)) for r in p.comparators
+            (r.name, cue_scan(r.cues, anchored_end=True, fillers=p.comparator_fillers)) for r in p.comparators
         ]
         self.comparators_after = [(r.name, regex.compile(r.pattern)) for r in p.comparators_after]
-        self.directions = [(r.name, cue_regex(r.cues)) for r in p.directions]
-        # A cue match holds the first word of its cue as written: without one, no search is needed.
-        self.direction_needs = [tuple(sorted({fold(c).split(" ")[0] for c in r.cues})) for r in p.directions]
-        # Any of them: where none matches, the rules need not be tried one by one.
-        # A comparator cue ends its window: the window then ends with the last word of a cue or filler,
-        # and any of the cues matches it.
-        self.any_comparator = _any_of([pat for _n, pat in self.comparators])
-        self.comparator_endings = _last_words([c for r in p.comparators for c in r.cues] + p.comparator_fillers)
-        self.level_verb = cue_regex(p.level_verbs, anchored_end=True)
-        self.times = [(r, regex.compile(r.pattern)) for r in p.times]
-        # Indices of the year groups (0: no such group), and the strings a match needs.
-        self.times_with_groups = [
-            (r, pat, tuple(pat.groupindex.get(name, 0) for name in ("y", "y1", "y2")), tuple(r.needs))
-            for r, pat in self.times
-        ]
-        # Patterns tried only where a start string of their matches occurs (None: a plain scan).
-        self.time_starts = [StartScan(pat, r.starts) if r.starts else None for r, pat in self.times]
-        self.time_tests = [_needs_test(r) for r in p.times]
-        self.exclusions = [(r.name, regex.compile(r.pattern)) for r in p.exclusions]
-        self.exclusion_needs = [tuple(r.needs) for r in p.exclusions]
-        self.exclusion_tests = [_needs_test(r) for r in p.exclusions]
-        self.exclusion_stretches = [StretchScan(pat, r.needs, r.chars) if r.needs and r.chars
-                                    else StartScan(pat, r.starts) if r.starts else None
-                                    for r, (_n, pat) in zip(p.exclusions, self.exclusions)]
-        self.condition = cue_regex(p.conditions.cues)
-        self.condition_blocker = cue_regex(p.conditions.blockers)
-        self.reference = regex.compile(p.reference.pattern)
+        self.directions = [(r.name, cue_scan(r.cues)) for r in p.directions]
+        self.level_verb = cue_scan(p.level_verbs, anchored_end=True)
+        # Each rule with the indices of its year groups (0: no such group).
+        self.times = [(r, rule, tuple(rule.pattern.groupindex.get(name, 0) for name in ("y", "y1", "y2")))
+                      for r, rule in ((r, scan(r.pattern)) for r in p.times)]
+        self.exclusions: list[tuple[str, PlainScan]] = [(r.name, scan(r.pattern)) for r in p.exclusions]
+        self.condition = cue_scan(p.conditions.cues)
+        self.condition_blocker = cue_scan(p.conditions.blockers)
+        self.reference = scan(p.reference.pattern)
         self.baseline_link = regex.compile(p.baseline_link.pattern)
         self.baseline_from = regex.compile(p.baseline_from.pattern)
         self.range_link = regex.compile(p.range_link.pattern)
@@ -79,35 +60,8 @@ class CompiledRules:
         self.number_word = regex.compile(
             r"(?<!\p{L})(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\p{L})"
         )
-        self.number_word_cue = cue_regex(p.number_words.cues, anchored_end=True)
-        # Letters only: whole words then, found by string search (None: the pattern is needed).
-        self.plain_number_words = tuple(words) if all(_LETTERS.fullmatch(w) for w in words) else None
-
-
-def _needs_test(rule: PatternRule) -> tuple[str, ...]:
-    """The needed strings to look for before a scan; none where the scan looks for the same
-    strings as its start strings (the test would only repeat the string searches)."""
-    return () if set(rule.starts) == set(rule.needs) else tuple(rule.needs)
-
-
-def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str]:
-    """A pattern that matches where any of ``patterns`` matches (cue patterns: no groups, no flags)."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-
-
-_TRAILING_WORD = regex.compile(r"\p{L}+\Z")
-_LETTERS = regex.compile(r"\p{L}+")
-
-
-def _last_words(phrases: list[str]) -> tuple[str, ...] | None:
-    """The last words of folded phrases, for ``str.endswith``; None if a phrase ends otherwise."""
-    words = set()
-    for phrase in phrases:
-        m = _TRAILING_WORD.search(fold(phrase))
-        if m is None:
-            return None
-        words.add(m.group())
-    return tuple(sorted(words))
+        self.number_word_cue = cue_scan(p.number_words.cues, anchored_end=True)
+        self.number_word_scan = scan(self.number_word)
 
 
 def _ordered_alternation(rules: list[tuple[str, list[regex.Pattern[str]]]]

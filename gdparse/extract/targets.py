@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 from gdparse.compact import is_big
 from gdparse.extract.indicators import domain_of, domain_of_folded, match_folded
 from gdparse.extract.lines import Line, continuation_end, heading_like
-from gdparse.extract.milestones import build_milestones, milestone_fields, milestone_fields_of_spans
+from gdparse.extract.milestones import MILESTONES, milestone_fields
 from gdparse.extract.quantities import clauses
 from gdparse.knowledge.indicators import indicator, strategy_for_years
 from gdparse.knowledge.loader import phrases_pattern
@@ -111,20 +111,13 @@ def _extract(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Objective], 
 
 
 def _read_milestones(text: str, folded: str, items: list[_Item]) -> None:
-    """The milestones of every item, validated in one call for the whole document."""
-    try:
-        fields = milestone_fields_of_spans(text, folded, [(it.start, it.end) for it in items],
-                                           [it.labelled for it in items])
-        milestones = build_milestones([f for item_fields in fields for f in item_fields])
-    except Exception:
-        # Item by item, model by model: the error (and warning message) the first failure gives.
-        for item in items:
-            item.milestones = [Milestone(**f) for f in milestone_fields(text, folded, item.start, item.end,
-                                                                        timeless=item.labelled)]
-        return
+    """The milestones of every item (as :func:`gdparse.extract.milestones.find_milestones` reads
+    them), built in one call for the whole document."""
+    fields = [milestone_fields(text, folded, item.start, item.end, timeless=item.labelled) for item in items]
+    built = MILESTONES.build([f for item_fields in fields for f in item_fields])
     pos = 0
     for item, item_fields in zip(items, fields):
-        item.milestones = milestones[pos : pos + len(item_fields)]
+        item.milestones = built[pos : pos + len(item_fields)]
         pos += len(item_fields)
 
 
@@ -271,14 +264,7 @@ def _section_id(ctx: DocumentContext, pos: int) -> str | None:
 
 def _targets(ctx: DocumentContext, state: _State, strategy: str | None) -> list[Target]:
     """The targets of the items, validated in a few calls for the whole document."""
-    warned = len(state.warnings)
-    try:
-        return build_in_chunks(_target_list(), _target_fields(ctx, state, strategy, None),
-                               compact=is_big(ctx.text))
-    except Exception:
-        # Again model by model: the error (and warning message) the first failure gives.
-        del state.warnings[warned:]
-        return _target_fields(ctx, state, strategy, Target)
+    return build_in_chunks(_target_list(), _target_fields(ctx, state, strategy), compact=is_big(ctx.text))
 
 
 @cache
@@ -286,12 +272,12 @@ def _target_list() -> TypeAdapter[list[Target]]:
     return TypeAdapter(list[Target])
 
 
-def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None, model: type[Target] | None) -> list:
-    """The fields of each target (``model``: the models, built one by one)."""
+def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None) -> list[dict]:
+    """The fields of each target."""
     text, folded = ctx.text, ctx.folded
     domains = {o.id: o.domain for o in state.objectives}
     numbers = {o.id: o.number for o in state.objectives}
-    out: list = []
+    out: list[dict] = []
     used: set[str] = set()
     counters: dict[str | None, int] = {}
     for item in state.items:
@@ -331,7 +317,7 @@ def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None, mo
                 "indicator_id": ind_id, "indicator_score": score, "domain": domain,
                 "section_id": _section_id(ctx, start), "milestones": tuple(milestones),
             }
-            out.append(fields if model is None else model(**fields))
+            out.append(fields)
     return out
 
 

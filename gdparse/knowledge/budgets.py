@@ -17,8 +17,6 @@ class SourceRule(Schema):
 
 class MoneyRule(Schema):
     pattern: str
-    needs: list[str] = []  # every amount holds one of these strings ...
-    chars: str = ""  # ... and only characters of this class (both empty: the whole text is searched)
     examples: list[str] = []
 
 

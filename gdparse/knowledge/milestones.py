@@ -38,9 +38,6 @@ class CueRule(Schema):
 class PatternRule(Schema):
     name: str = ""
     pattern: str
-    needs: list[str] = []  # every match holds one of these strings (empty: no such test)
-    chars: str = ""  # a class of the only characters a match holds (with needs: stretch scans)
-    starts: list[str] = []  # every match starts with one of these strings (empty: no such test)
     examples: list[str] = []
 
 

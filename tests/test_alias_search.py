@@ -1,5 +1,6 @@
-"""The one-pass alias search finds exactly what a plain token-by-token match over the whole text finds
-(every alias at every token, longest first like spaCy's filter_spans, province names absorbed)."""
+"""The one-pass alias search (gdparse.alias_search) finds exactly what the plain token-by-token
+reading (gdparse.extract.agency_matcher.alias_mentions_plain) finds: every alias at every token,
+longest first like spaCy's filter_spans, province names absorbed."""
 
 from __future__ import annotations
 
@@ -7,37 +8,13 @@ import random
 
 import pytest
 
-from gdparse import registry
-from gdparse.alias_search import alias_trie
 from gdparse.extract import agency_matcher
 from gdparse.vietnamese import fold
 from tests.conftest import SEED_IDS, parsed
 
 
 def reference_mentions(text: str, year: int | None) -> list[tuple[str, int, int]]:
-    toks = registry.tokens(text)
-    spans = []
-    for first in range(len(toks)):
-        node = alias_trie()
-        for last in range(first, len(toks)):
-            node = node.get(toks[last][0])
-            if node is None:
-                break
-            if "" in node:
-                spans.append((first, last + 1, node[""]))
-    spans.sort(key=lambda s: (s[0] - s[1], s[0]))
-    seen: set[int] = set()
-    out = []
-    for start, end, key in spans:
-        if start in seen or end - 1 in seen:
-            continue
-        seen.update(range(start, end))
-        agency_id = registry.choose(registry.alias_index()[key], year)
-        entry = registry.agencies()[agency_id]
-        if entry.level == "province" and not entry.collective:
-            end += agency_matcher._extend(toks[end:])
-        out.append((agency_id, toks[start][1], toks[end - 1][2]))
-    return sorted(out, key=lambda f: f[1])
+    return [(f.agency_id, f.start, f.end) for f in agency_matcher.alias_mentions_plain(text, year)]
 
 
 def found(text: str, year: int | None) -> list[tuple[str, int, int]]:
