@@ -59,6 +59,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int, str]] = {
     "many '-' bullets": (lambda n: "- Tăng cường công tác tuyên truyền\n" * n, 12_000, "txt"),
     "deep numbering 1.1.1.1": (lambda n: "1." * n + "\n" + "1.1.1.1.1.1 " * (n // 5), 200_000, "txt"),
     "unbalanced **": (lambda n: "**" * n + "a", 70_000, "txt"),
+    "bold and italic words": (lambda n: "**a** *b* " * n, 7_000, "txt"),
     "repeated căn cứ": (lambda n: "căn cứ " * n, 170_000, "txt"),
     "numbers and slashes 1/2/3/4": (numbers_and_slashes, 50_000, "txt"),
     "runs of dots": (lambda n: "Mục lục" + "." * n + " 5\n", 1_000_000, "txt"),
