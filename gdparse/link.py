@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 STAGE = "link"
 
 _NUM = r"\d+[a-z]?"
-_NUM_LIST = rf"{_NUM}(?:\s*(?:,|và|;)\s*{_NUM})*"
+_NUM_LIST = rf"{_NUM}(?:\s*+(?:,|và|;)\s*+{_NUM})*"
 # "(các) chỉ tiêu 1, 2, 3 (của|thuộc)? Mục tiêu 5" (bold markers of the source may surround numbers).
+# Runs of spaces and stars are taken whole (possessive; "\s+[*\s]*" is written "\s[*\s]*+"): what
+# follows each is a digit or a word, and the ways of splitting a run of tabs between adjacent runs made
+# a failed match polynomial in the run's length.
 _TARGETS = regex.compile(
-    rf"chỉ\s+tiêu\s+[*\s]*({_NUM_LIST})[*\s]*(?:,\s*)?(?:của|thuộc|tại)?[*\s]*mục\s+tiêu\s+[*\s]*(\d+)"
+    rf"chỉ\s+tiêu\s[*\s]*+({_NUM_LIST})[*\s]*+(?:,\s*+)?(?:của|thuộc|tại)?[*\s]*+mục\s+tiêu\s[*\s]*+(\d+)"
 )
-_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+[*\s]*(\d+)(?!\s*[.,]\d)")
+_OBJECTIVE = regex.compile(r"mục\s+tiêu\s[*\s]*+(\d+)(?!\s*[.,]\d)")
 _SPLIT = regex.compile(r"\s*(?:,|và|;)\s*")
 
 Ref = tuple[str, str | None]  # (objective number, target number or None)

@@ -10,6 +10,7 @@ by member; names that match no alias exactly go to rapidfuzz against all alias k
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -28,7 +29,9 @@ _ENUMERATION = regex.compile(r"(?i)\bcác\s+(sở|bộ)\s*:\s*([^\n]+)")
 # Every enumeration has "sở" or "bộ", blanks and ":" (the case-insensitive match included: the
 # folded text has no capitals); two fast literal scans rule most texts out.
 _ENUMERATION_HINTS = (re.compile(r"ở[^\w:]*:"), re.compile(r"ộ[^\w:]*:"))
-_MEMBER_SEP = regex.compile(r"\s*[;,]\s*")
+# A separator with the spaces around it. Tried only where a run of spaces starts (or where the split
+# resumes, \G): from every position of a long run of tabs, "\s*" would read to its end (quadratic).
+_MEMBER_SEP = regex.compile(r"(?:\G|(?<!\s))\s*+[;,]\s*+")
 # Titles and requests before a name that are not part of it.
 _PREFIX = regex.compile(r"(?i)^\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
 
@@ -165,8 +168,16 @@ def _merge_enumerations(text: str, keys: str, found: list[Found], year: int | No
             extra.append(Found(agency_id, s + offset, s + len(member) + offset, "enumeration"))
     if not extra:
         return found
-    kept = [f for f in found if not any(f.start < e.end and e.start < f.end for e in extra)]
+    kept = [f for f in found if not _overlaps_any(f, extra)]
     return kept + extra
+
+
+def _overlaps_any(hit: Found, members: list[Found]) -> bool:
+    """Whether ``hit`` overlaps one of ``members`` (found left to right, so sorted and disjoint): the
+    only candidate is the last member starting before the hit ends (a scan of every member for
+    every hit was quadratic in a long enumeration)."""
+    i = bisect_left(members, hit.end, key=lambda m: m.start) - 1
+    return i >= 0 and hit.start < members[i].end
 
 
 def resolve_name(name: str, year: int | None = None) -> str | None:

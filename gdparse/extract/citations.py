@@ -27,7 +27,9 @@ Decisions (see also ANNOTATION rules in the gold):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
@@ -54,7 +56,10 @@ if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.citations"
-_SP = r"[ \t]*\n?[ \t]*"
+# Spaces with at most one line break, taken whole (possessive): what follows never starts with a
+# space, and "[ \t]*\n?[ \t]*" could split a run of tabs in as many ways as it is long, at each of
+# the several gaps of _AFTER_TYPE (a polynomial of high degree before a failure).
+_SP = r"[ \t]*+(?:\n[ \t]*+)?"
 
 
 def _word_alternation() -> str:
@@ -96,8 +101,10 @@ _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$"
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
 # Line patterns, found by their line's leading newline: a scan for a literal "\n" is several times
 # faster than trying "^" at every position; the first line is tried on its own.
-_PREAMBLE_LINE = r"[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
-_BODY_START = r"[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]"
+# Possessive runs of spaces: two greedy runs around an optional bullet split a line of n spaces in
+# n ways before failing (quadratic per line); the words never start with a space or a bullet.
+_PREAMBLE_LINE = r"[ \t]*+[-+•]?[ \t]*+(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
+_BODY_START = r"[ \t]*+(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*+[.:)][ \t]"
 _PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.compile("\n" + _PREAMBLE_LINE)
 _BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
@@ -221,7 +228,7 @@ def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
             continue
         name = single_spaced(m.group("name") or "").strip() or None
         end, number, date, year_only = m.end(), None, None, None
-        num = _LAW_NUMBER.match(text, end)
+        num = _law_number_at(text, end)
         if num is not None:
             number, end = clean_number(num.group("num")), num.end()
         if name is None and number is None and rule.type != "hien_phap":
@@ -262,17 +269,41 @@ def _preamble_checker(doc: PlanDocument, folded: str):
     body = _line_starts(_BODY_START_AT, _BODY_START_NL, folded, len(folded), first_only=True)
     limit = body[0] if body else len(folded)
     lines = _line_starts(_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL, folded, limit)
-    sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
+    # Looked up by bisection, not by a scan of every section and line (and back to the line start)
+    # per law found: quadratic in a preamble of many laws or on one long line.
+    sections = sorted((s.start, s.end) for s in doc.sections if s.kind == "legal_basis")
+    section_starts = [s for s, _ in sections]
+    ends_so_far = list(accumulate((e for _, e in sections), max))  # the furthest end of a section so far
+    line_ends = [_line_end(folded, s) for s in lines]
 
     def in_preamble(pos: int) -> bool:
-        if any(s <= pos < e for s, e in sections):
+        """Whether ``pos`` is in a legal-basis section or on a preamble line before the body."""
+        i = bisect_right(section_starts, pos) - 1
+        if i >= 0 and ends_so_far[i] > pos:
             return True
         if pos >= limit:
             return False
-        line_start = folded.rfind("\n", 0, pos) + 1
-        return any(line_start <= s <= pos and "\n" not in folded[s:pos] for s in lines)
+        j = bisect_right(lines, pos) - 1  # the last preamble line starting at or before pos: pos is on
+        return j >= 0 and line_ends[j] >= pos  # it if no line break is between
 
     return in_preamble
+
+
+def _law_number_at(text: str, pos: int) -> regex.Match[str] | None:
+    """``_LAW_NUMBER.match(text, pos)``, tried only where "số" follows the spaces at ``pos``: before
+    matching, the engine looks for "số" from ``pos`` on, to the end of the text if there is none (a
+    scan per law: quadratic in a list of laws)."""
+    after = pos
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == pos or not text.startswith("số", after):
+        return None
+    return _LAW_NUMBER.match(text, pos)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 

@@ -24,14 +24,18 @@ SEGMENT = r"[\p{Lu}\d][\p{L}\d&]*(?:[ ][\p{Lu}]{2,}(?=[/-]))?"
 NUMBER = rf"\d{{1,6}}[a-zđ]?(?:[ ]?[/-][ ]?{SEGMENT})+"
 NUMBER_RE = regex.compile(NUMBER)
 
+# Runs of spaces are taken whole (possessive): with "[ \t]*[:.]?[ \t]*\n?[ \t]*" a line of tabs that
+# ends in no number was split in every way before failing (a quartic in the first 4,000 characters).
 _NUMBER_LINE = regex.compile(
-    rf"(?m)^[ \t>*|]*(?:Số|SỐ|Số hiệu|So)[ \t]*[:.]?[ \t]*\n?[ \t]*(?:(?P<num>{NUMBER})|(?P<blank>[ \t._…]*/[ \t]*(?P<code>[\p{{Lu}}][\p{{L}}&/-]*)))"
+    rf"(?m)^[ \t>*|]*+(?:Số|SỐ|Số hiệu|So)[ \t]*+[:.]?[ \t]*+(?:\n[ \t]*+)?"
+    rf"(?:(?P<num>{NUMBER})|(?P<blank>[ \t._…]*+/[ \t]*+(?P<code>[\p{{Lu}}][\p{{L}}&/-]*)))"
 )
-_PLACE = r"(?P<place>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,4})"
-_PLACE_DATE = regex.compile(rf"(?m)^[ \t>*|]*{_PLACE}[ \t]*\n?[ \t]*,[ \t]*\n?[ \t]*(?=(?i:ngày))")
+_PLACE = r"(?P<place>\p{Lu}[\p{L}.]*+(?:[ \t]++\p{Lu}[\p{L}.]*+){0,4})"
+_SPACES_AND_BREAK = r"[ \t]*+(?:\n[ \t]*+)?"  # taken whole: what follows is never a space
+_PLACE_DATE = regex.compile(rf"(?m)^[ \t>*|]*+{_PLACE}{_SPACES_AND_BREAK},{_SPACES_AND_BREAK}(?=(?i:ngày))")
 _DATE_GAP = regex.compile(r"[\s,]*")
 _ATTACHED_WORD = "kèm"  # every match has it, folded; "ban hành" may come before it
-_ISSUED_BEFORE = regex.compile(r"(?ir)ban\s+hành\s+")
+_ISSUED = regex.compile(r"(?i)ban\s+hành\s+")
 _ATTACHED = regex.compile(
     rf"(?i)(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{phrases_pattern(attaching_words())})"
     rf"(?:\s+số)?\s*:?\s*(?P<num>{NUMBER})"
@@ -90,12 +94,13 @@ def place_date(text: str, folded: str) -> PlaceDate | None:
 def attached_to(text: str, folded: str) -> tuple[Attached, ...]:
     """Every "(Ban hành) kèm theo Quyết định số X ngày …" of an attached plan or appendix
     (``folded`` is ``fold(text)``)."""
-    starts = set()
-    for pos in literal_positions(folded, (_ATTACHED_WORD,)):
-        starts.add(pos)
-        issued = _ISSUED_BEFORE.match(text, 0, pos)
-        if issued is not None:
-            starts.add(issued.start())
+    starts = set(literal_positions(folded, (_ATTACHED_WORD,)))
+    if starts:
+        # "ban hành" right before a "kèm" starts the match there. Found in one forward scan: matched
+        # backwards from each "kèm", the engine first looked for the words back to the start of the
+        # text (quadratic in a text of many "kèm"). A match ends before a non-space, so it ends at a
+        # "kèm" exactly where the backward match from that "kèm" is, and such matches cannot overlap.
+        starts.update(m.start() for m in _ISSUED.finditer(text) if m.end() in starts)
     found = []
     for m in finditer_at(_ATTACHED, text, sorted(starts)):
         pos = m.end()

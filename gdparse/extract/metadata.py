@@ -73,7 +73,9 @@ _AUTHORITY_BODY = r"[ \t*]*chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s
 _AUTHORITY = regex.compile(rf"(?m)^{_AUTHORITY_BODY}")
 _AUTHORITY_LINE = LineSearch(_AUTHORITY_BODY)
 _TM = regex.compile(r"(?m)^[ \t]*tm\.\s*(?P<body>[^\n]+)$")
-_DRAFT_DU = regex.compile(r"(?r)dự\s+")
+# The spaces before a "thảo", read backwards ("dự" is then looked for right before them): matched
+# backwards from each "thảo", "(?r)dự\s+" first looked for a "dự" back to the start of the text.
+_SPACES_BEFORE = regex.compile(r"(?r)\s+")
 _DRAFT_WORDS = regex.compile(r"dự\s+thảo\s*")  # in every _DRAFT match, with the spaces before ")"
 # What may precede "dự thảo" in a _DRAFT match: line indent, "(" and spaces, "ý kiến" and 40 more.
 _DRAFT_LEAD = regex.compile(r"(?r)[\s*(]*")
@@ -152,9 +154,10 @@ def _draft(folded: str) -> regex.Match[str] | None:
     between a bounded reach before it and the end of its line."""
     windows = []
     for j in literal_positions(folded, ("thảo",)):  # rarer than "dự" (xây dựng)
-        du = _DRAFT_DU.match(folded, 0, j)
-        if du is not None:
-            k, words = du.start(), _DRAFT_WORDS.match(folded, du.start())
+        spaces = _SPACES_BEFORE.match(folded, 0, j)
+        if spaces is not None and spaces.start() >= 2 and folded.startswith("dự", spaces.start() - 2):
+            k = spaces.start() - 2  # where "(?r)dự\s+" matched backwards from j starts
+            words = _DRAFT_WORDS.match(folded, k)
             line_end = folded.find("\n", words.end())
             windows.append((max(0, _DRAFT_LEAD.match(folded, 0, k).start() - _DRAFT_REACH),
                             len(folded) if line_end < 0 else line_end))

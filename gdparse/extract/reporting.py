@@ -33,7 +33,8 @@ _SEND = regex.compile(r"gửi")
 # A sentence about the reports listed before it: "Các báo cáo nêu trên gửi về …", "Báo cáo gửi về …".
 _BACKREF = regex.compile(r"(?:các|những)\s+báo\s+cáo\s+(?:nêu\s+|kể\s+)?trên|^\W*(?:các\s+)?báo\s+cáo\s+gửi")
 _ONWARD = regex.compile(r"để\s+tổng\s+hợp|tổng\s+hợp,?\s+(?:báo cáo|trình)")
-_RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
+# Possessive runs: two adjacent runs of the same class split a gap of n tabs in n ways before failing.
+_RUN_GAP = regex.compile(r"^[\s,;&]*+(?:và)?[\s,;&]*+$")
 _VIA = regex.compile(r"\(?\s*qua\s+")
 _PHRASES = reporting_phrases()
 # A frequency phrase (reporting.yaml), in the group its frequency names.

@@ -43,7 +43,9 @@ _SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?
 _ASSIGNEE_LABELS = heading_rules().assignee_labels
 _ACTIVITY = regex.compile(rf"(?:{phrases_pattern(_ASSIGNEE_LABELS, space=' ')})\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
-_GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*(?:và|cùng|với)?[\s,;&]*$")
+# Possessive runs: adjacent runs of overlapping classes split a gap of n tabs in n² ways before failing;
+# the words between them never start with a space or a separator.
+_GAP = regex.compile(r"^[\s,;&()]*+(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*+(?:và|cùng|với)?[\s,;&]*+$")
 _TABLE_AGENCY_HEADER = regex.compile(phrases_pattern(heading_rules().assignee_labels))  # the responsible-unit column
 _ROW_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+(\d+)")
 _ROW_TARGET = regex.compile(r"chỉ\s+tiêu\s+(\d+[a-z]?)")

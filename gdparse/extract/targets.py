@@ -72,6 +72,11 @@ class _State:
     in_zone: bool = False
     specific: bool = False
     heading: str | None = None  # the last numbered heading seen
+    # Kept with ``objectives`` (see _add_objective): scanning the objectives for each new one was
+    # quadratic in a plan of many.
+    ids: set[str] = field(default_factory=set)
+    specific_count: int = 0  # objectives that are not general
+    next_suffix: dict[str, int] = field(default_factory=dict)  # per id, the first "-k" not known taken
 
 
 def extract_objectives_and_targets(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
@@ -219,7 +224,7 @@ def _general(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state:
         else:
             title_start = end
     oid = _unique("obj-general", state)
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=start, end=end, number=None, title=text[title_start:end].strip(_TRIM) or None,
         domain="other", general=True, section_id=_section_id(ctx, start),
     ))
@@ -230,10 +235,10 @@ def _objective(ctx: DocumentContext, line: Line, state: _State) -> None:
     number = line.number
     oid = f"obj-{number}"
     state.current, state.specific = oid, True
-    if any(o.id == oid for o in state.objectives):
+    if oid in state.ids:
         return  # a table repeating the objectives of the plan body
     title = text[line.label_end:line.content_end].strip(_TRIM) or None
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
         domain=domain_of(title or ""), general=False, section_id=_section_id(ctx, line.content_start),
     ))
@@ -244,23 +249,30 @@ def _objective(ctx: DocumentContext, line: Line, state: _State) -> None:
 
 def _implicit_objective(ctx: DocumentContext, line: Line, state: _State) -> None:
     """A numbered heading under "Mục tiêu cụ thể" without the word Mục tiêu ("a) Về chính trị")."""
-    number = str(sum(1 for o in state.objectives if not o.general) + 1)
+    number = str(state.specific_count + 1)
     oid = _unique(f"obj-{number}", state)
     title = ctx.text[line.content_start:line.content_end].strip(_TRIM)
     state.current = oid
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
         domain=domain_of(title), general=False, section_id=_section_id(ctx, line.content_start),
     ))
 
 
+def _add_objective(state: _State, objective: Objective) -> None:
+    state.objectives.append(objective)
+    state.ids.add(objective.id)
+    state.specific_count += not objective.general
+
+
 def _unique(base: str, state: _State) -> str:
-    ids = {o.id for o in state.objectives}
+    ids = state.ids
     if base not in ids:
         return base
-    k = 2
+    k = state.next_suffix.get(base, 2)  # ids are only added: the smaller suffixes are still taken
     while f"{base}-{k}" in ids:
         k += 1
+    state.next_suffix[base] = k
     return f"{base}-{k}"
 
 
@@ -293,6 +305,9 @@ def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None, mo
     numbers = {o.id: o.number for o in state.objectives}
     out: list = []
     used: set[str] = set()
+    # Per id, the suffix to try first: every smaller one is taken (trying them all again for each
+    # target of the same number was quadratic in a list of many such targets).
+    next_suffix: dict[str, int] = {}
     counters: dict[str | None, int] = {}
     for item in state.items:
         if item.labelled:
@@ -307,11 +322,12 @@ def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None, mo
             counters[item.objective] = counters.get(item.objective, 0) + 1
             obj_number = numbers.get(item.objective) if item.objective else None
             local = item.number or str(counters[item.objective])
-            tid = f"tgt-{obj_number or 0}-{local}"
-            k = 2
+            base = tid = f"tgt-{obj_number or 0}-{local}"
+            k = next_suffix.get(base, 2)
             while tid in used:
-                tid = f"tgt-{obj_number or 0}-{local}-{k}"
+                tid = f"{base}-{k}"
                 k += 1
+            next_suffix[base] = k
             used.add(tid)
             body_start, body_end = (item.start, item.end) if item.labelled else (start, end)
             body = text[body_start:body_end]

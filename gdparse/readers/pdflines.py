@@ -10,7 +10,8 @@ import regex
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BOLD_FONT = regex.compile(r"(?i)bold|black|heavy|,b(?:$|,)|-b$|demi")
-_PAGE_NUMBER = regex.compile(r"(?i)^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$|^[ivxlc]{1,6}$")
+# Possessive spaces: "\s*[-–(]?\s*" split a line of spaces in every way before failing.
+_PAGE_NUMBER = regex.compile(r"(?i)^(?:trang\s*+)?[-–(]?\s*+\d{1,4}\s*+[-–)]?(?:\s*+/\s*+\d{1,4})?$|^[ivxlc]{1,6}$")
 _DIGITS = regex.compile(r"\d+")
 _SUP_MARKER = regex.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # combining marks stay with their letter
