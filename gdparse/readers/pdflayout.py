@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from gdparse.readers.pdflines import (
-    Line,
+    PdfLine,
     PageLayout,
     TableBlock,
     Word,
@@ -26,7 +26,7 @@ from gdparse.readers.pdflines import (
     split_footnotes,
 )
 
-__all__ = ["Frame", "Line", "PageLayout", "TableBlock", "Word", "continues", "render"]
+__all__ = ["Frame", "PdfLine", "PageLayout", "TableBlock", "Word", "continues", "render"]
 
 # --- lines -> paragraphs ------------------------------------------------------------------
 
@@ -39,7 +39,7 @@ class Frame:
     size: float
 
 
-def frame_of(lines: list[Line], body_size: float) -> Frame:
+def frame_of(lines: list[PdfLine], body_size: float) -> Frame:
     body = [ln for ln in lines if abs(ln.size - body_size) < 1] or lines
     xs0 = sorted(ln.x0 for ln in body)
     xs1 = sorted(ln.x1 for ln in body)
@@ -59,7 +59,7 @@ _BULLET_START = regex.compile(r"^[-+•*–]\s")
 _ENDS_SENTENCE = regex.compile(r"[.:;!?…]\**$")
 
 
-def continues(prev: Line, line: Line, frame: Frame) -> bool:
+def continues(prev: PdfLine, line: PdfLine, frame: Frame) -> bool:
     """Whether ``line`` continues the paragraph of ``prev`` (``prev`` was wrapped)."""
     if abs(prev.size - line.size) > 1 or not line.words:
         return False
@@ -85,11 +85,11 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     return line.x0 <= prev.x0 + 2 or not indented
 
 
-def _columns(lines: list[Line]) -> list[tuple[list[Line], bool]]:
+def _columns(lines: list[PdfLine]) -> list[tuple[list[PdfLine], bool]]:
     """Groups of lines in reading order, each with whether its lines may join the paragraph
     before: lines side by side (a letterhead or signature in two columns) are read column by
     column, each line a paragraph of its own."""
-    groups: list[tuple[list[Line], bool]] = []
+    groups: list[tuple[list[PdfLine], bool]] = []
     i = 0
     while i < len(lines):
         k = i
@@ -150,9 +150,9 @@ class _Rows:
     header: tuple[str, ...] = ()  # the table's first row (Word repeats it on each page)
 
 
-def _blocks(pages: list[PageLayout], body_pages: list[list[Line]], frame: Frame) -> list[_Para | _Rows]:
+def _blocks(pages: list[PageLayout], body_pages: list[list[PdfLine]], frame: Frame) -> list[_Para | _Rows]:
     blocks: list[_Para | _Rows] = []
-    prev: Line | None = None  # the last line, while its paragraph may go on
+    prev: PdfLine | None = None  # the last line, while its paragraph may go on
     for page, lines in zip(pages, body_pages):
         items: list[tuple[float, object]] = [(g[0][0].top, g) for g in _columns(lines)]
         items += [(t.top, t) for t in page.tables]
