@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from gdparse.labels import label_at
+from gdparse.numbering import bullets, numbering_at
 from gdparse.readers.pdflines import (
-    PdfLine,
     PageLayout,
+    PdfLine,
     TableBlock,
     Word,
     chars_to_lines,
@@ -25,6 +27,7 @@ from gdparse.readers.pdflines import (
     footnote_paragraphs,
     split_footnotes,
 )
+from gdparse.vietnamese import fold
 
 __all__ = ["Frame", "PdfLine", "PageLayout", "TableBlock", "Word", "continues", "render"]
 
@@ -54,8 +57,22 @@ def frame_of(lines: list[PdfLine], body_size: float) -> Frame:
     )
 
 
-_LABEL_START = regex.compile(r"^(?:(?:\d{1,2}\.)+\d{0,2}\s|[IVX]{1,5}\.\s|[a-zđ]\)\s|Điều\s+\d{1,3}\.)")
-_BULLET_START = regex.compile(r"^[-+•*–]\s")
+
+def _numbered(text: str) -> bool:
+    """A line that starts with a number and a space ("1. ", "2.1 ", "IV. ", "a) ") or an article
+    label ("Điều 3."): a numbered heading or item (gdparse.numbering, gdparse.labels)."""
+    numbering = numbering_at(text)
+    if numbering is not None and numbering.lead_scheme not in ("bullet", "part"):
+        return text[numbering.lead_end - 1 : numbering.lead_end].isspace()
+    label = label_at(fold(text), 0, len(text)) if numbering is None else None
+    return label is not None and label.kind == "article"
+
+
+def _bulleted(text: str) -> bool:
+    """A line that starts with a bullet and a space."""
+    return text[:1] in bullets() and text[1:2].isspace()
+
+
 _ENDS_SENTENCE = regex.compile(r"[.:;!?…]\**$")
 
 
@@ -66,11 +83,11 @@ def continues(prev: PdfLine, line: PdfLine, frame: Frame) -> bool:
     if prev.page == line.page and line.top - prev.bottom > frame.gap + max(2.0, 0.3 * frame.size):
         return False
     text, before = line.text.replace("**", ""), prev.text
-    if _LABEL_START.match(text):
+    if _numbered(text):
         return False  # a numbered heading or item starts a paragraph
     ends_sentence = bool(_ENDS_SENTENCE.search(before))
     indented = line.x0 > frame.left + 10
-    if ends_sentence and (indented or _BULLET_START.match(text)):
+    if ends_sentence and (indented or _bulleted(text)):
         return False
     if all(w.bold for w in prev.words) and not line.words[0].bold:
         return False  # a bold heading line, then body text
