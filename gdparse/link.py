@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
+from gdparse.labels import display, reference_anchors, references
 from gdparse.model import DocWarning, Objective, PlanDocument, Target
 from gdparse.vietnamese import cut_is_exact, fold
 
@@ -20,18 +19,6 @@ if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
 
 STAGE = "link"
-
-_NUM = r"\d+[a-z]?"
-_NUM_LIST = rf"{_NUM}(?:\s*+(?:,|và|;)\s*+{_NUM})*"
-# "(các) chỉ tiêu 1, 2, 3 (của|thuộc)? Mục tiêu 5" (bold markers of the source may surround numbers).
-# Runs of spaces and stars are taken whole (possessive; "\s+[*\s]*" is written "\s[*\s]*+"): what
-# follows each is a digit or a word, and the ways of splitting a run of tabs between adjacent runs made
-# a failed match polynomial in the run's length.
-_TARGETS = regex.compile(
-    rf"chỉ\s+tiêu\s[*\s]*+({_NUM_LIST})[*\s]*+(?:,\s*+)?(?:của|thuộc|tại)?[*\s]*+mục\s+tiêu\s[*\s]*+(\d+)"
-)
-_OBJECTIVE = regex.compile(r"mục\s+tiêu\s[*\s]*+(\d+)(?!\s*[.,]\d)")
-_SPLIT = regex.compile(r"\s*(?:,|và|;)\s*")
 
 Ref = tuple[str, str | None]  # (objective number, target number or None)
 
@@ -45,27 +32,29 @@ def parse_references(text: str) -> list[Ref]:
     return list(_references(text))
 
 
-# Every reference reads "… tiêu <number>" in the folded text.
-_REFERENCE_WORD = "tiêu"
-
-
 def references_in(text: str, folded: str, start: int, end: int) -> tuple[Ref, ...]:
     """``parse_references(text[start:end])`` for ``folded == fold(text)``. Most spans name no reference:
-    where the folded cut is exact and holds no "tiêu", nothing is sliced, folded or matched."""
-    if folded.find(_REFERENCE_WORD, start, end) < 0 and cut_is_exact(text, folded, start, end):
-        return ()
+    where the folded cut is exact and holds no word every reference holds ("tiêu", from the label
+    words: gdparse.labels), nothing is sliced, folded or matched."""
+    for word in reference_anchors():
+        if folded.find(word, start, end) >= 0:
+            break
+    else:
+        if cut_is_exact(text, folded, start, end):
+            return ()
     return _references(text[start:end])
 
 
 def _references(text: str) -> tuple[Ref, ...]:
     folded = fold(text)
+    grammar = references()  # "chỉ tiêu 1, 2 của Mục tiêu 5", "Mục tiêu 3" (gdparse.labels)
     refs: list[tuple[int, Ref]] = []
     covered: list[tuple[int, int]] = []
-    for m in _TARGETS.finditer(folded):
-        for number in _SPLIT.split(m.group(1)):
+    for m in grammar.targets.finditer(folded):
+        for number in grammar.list_split.split(m.group(1)):
             refs.append((m.start(), (m.group(2), number)))
         covered.append((m.start(), m.end()))
-    for m in _OBJECTIVE.finditer(folded):
+    for m in grammar.objective.finditer(folded):
         if not any(s <= m.start() < e for s, e in covered):
             refs.append((m.start(), (m.group(1), None)))
     out: list[Ref] = []
@@ -106,7 +95,8 @@ def resolve(found: Lookup, refs: tuple[Ref, ...] | list[Ref]) -> tuple[tuple[str
 
 
 def describe(refs: list[Ref]) -> str:
-    return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
+    return "; ".join(display("objective", o) if t is None
+                     else f"{display('target', t).lower()} của {display('objective', o)}" for o, t in refs)
 
 
 def link(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:

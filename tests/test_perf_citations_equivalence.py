@@ -53,7 +53,7 @@ def test_line_starts_match_a_multiline_scan() -> None:
     rng = random.Random(3)
     pieces = ("căn cứ", "thực hiện", "i.", "1. ", "phần\n i. ", "điều 1: ", "- ", "\n", " ", "\t", "x", "căn cứx")
     cases = ((citations._PREAMBLE_LINE_AT, citations._PREAMBLE_LINE_NL, citations._PREAMBLE_LINE, False),
-             (citations._BODY_START_AT, citations._BODY_START_NL, citations._BODY_START, True))
+             (citations._PREAMBLE_LINE_AT, citations._PREAMBLE_LINE_NL, citations._PREAMBLE_LINE, True))
     for _ in range(3000):
         folded = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         endpos = rng.randint(0, len(folded))

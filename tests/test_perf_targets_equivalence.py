@@ -9,8 +9,6 @@ import pytest
 import regex
 
 from gdparse.extract import indicators
-from gdparse.extract.budgets import _BUDGET_HEADING, _first_heading_line
-from gdparse.extract.lines import _NUMBERING, _scheme, scan
 from gdparse.extract.rules import compiled
 from gdparse.knowledge.milestones import patterns_file
 from gdparse.vietnamese import fold, fold_slice
@@ -58,30 +56,6 @@ def test_indicator_index_matches_plain_search(seed: Path) -> None:
         s = rng.randrange(len(folded))
         piece = folded[s : s + rng.randrange(1, 400)]
         assert indicators.match_folded(piece) == _plain_match(piece, None)
-
-
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
-def test_budget_heading_scan_starts_early_enough(seed: Path) -> None:
-    text = seed.read_text(encoding="utf-8")
-    for variant in (text, text + "\n5.\n\n KINH PHÍ\nNgân sách tỉnh.\n6) Kinh phí thực hiện:\n",
-                    "4 kinh phí\n" + text + "\n 7. \n KINH PHÍ THỰC HIỆN\n"):
-        folded = fold(variant)
-        found = [m.span() for m in _BUDGET_HEADING.finditer(folded, _first_heading_line(folded))]
-        assert found == [m.span() for m in _BUDGET_HEADING.finditer(folded)]
-        assert found or variant is text
-
-
-@pytest.mark.parametrize("line", ["- Tỷ lệ", "-  a) Về", "II. MỤC TIÊU", "1.2. Chỉ tiêu", "+ - x", "• Đến năm",
-                                  "a. nội dung", "Các sở", "  – Chỉ tiêu 1: đạt", "IV- Tổ chức", "tăng 5%", "-"])
-def test_scan_numbering_shortcuts(line: str) -> None:
-    """The shortcuts for plain and single-bullet lines read the numbering as the regex does."""
-    (got,) = scan(line, fold(line)) or (None,)
-    m = _NUMBERING.match(line, len(line) - len(line.lstrip(" \t")))
-    if got is None:
-        assert m is not None and not line[m.end():].strip(" \t")
-        return
-    assert got.scheme == (_scheme(m) if m else None)
-    assert got.content_start == (m.end() if m else len(line) - len(line.lstrip(" \t")))
 
 
 def _starting_rules():
@@ -135,7 +109,7 @@ def test_a_failed_batch_reports_the_error_of_the_failing_model(monkeypatch) -> N
 
 
 def _plain_heading_like(text: str, line) -> bool:
-    if line.table_row:
+    if line.in_table:
         return False
     if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
         return True
@@ -145,7 +119,8 @@ def _plain_heading_like(text: str, line) -> bool:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_heading_like_shortcut(seed: Path) -> None:
-    from gdparse.extract.lines import heading_like
+    from gdparse.extract.targets import heading_like
+    from gdparse.lines import read_lines
 
     text = seed.read_text(encoding="utf-8")
     rng = random.Random(seed.name)
@@ -156,5 +131,5 @@ def test_heading_like_shortcut(seed: Path) -> None:
         cut = rng.randrange(len(line) + 1)
         extra += [line.upper(), line[:cut].upper() + line[cut:], line[:cut] + line[cut:].upper()]
     text = text + "\n" + "\n".join(extra)
-    for line in scan(text, fold(text)):
+    for line in read_lines(text, fold(text)):
         assert heading_like(text, line) == _plain_heading_like(text, line), text[line.start:line.end]

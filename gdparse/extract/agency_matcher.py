@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from gdparse import registry
 from gdparse.alias_search import AliasSearch, next_token_pattern, sequence_pattern
+from gdparse.numbering import bare_number, numbering_at
 from gdparse.vietnamese import fold, fold_slice, line_blocks
 
 FUZZY_CUTOFF = 90.0
@@ -32,8 +33,8 @@ _ENUMERATION_HINTS = (re.compile(r"ở[^\w:]*:"), re.compile(r"ộ[^\w:]*:"))
 # A separator with the spaces around it. Tried only where a run of spaces starts (or where the split
 # resumes, \G): from every position of a long run of tabs, "\s*" would read to its end (quadratic).
 _MEMBER_SEP = regex.compile(r"(?:\G|(?<!\s))\s*+[;,]\s*+")
-# Titles and requests before a name that are not part of it.
-_PREFIX = regex.compile(r"(?i)^\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
+# Titles and requests before a name that are not part of it (after its numbering, if any).
+_PREFIX = regex.compile(r"(?i)^\s*(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
 
 
 class Found(NamedTuple):
@@ -183,7 +184,10 @@ def _overlaps_any(hit: Found, members: list[Found]) -> bool:
 def resolve_name(name: str, year: int | None = None) -> str | None:
     """The registry id of a name written on its own (an assignee heading, a table cell), or None."""
     index = registry.alias_index()
-    bare = _PREFIX.sub("", name).strip(" :.;,-")
+    name = name.lstrip()
+    numbering = numbering_at(name)  # "1. Sở Y tế", "- Sở Y tế", "a) Sở Y tế"; a bold "11 Sở Y tế"
+    bare_start = numbering.end if numbering else (bare[1] if (bare := bare_number(name)) else 0)
+    bare = _PREFIX.sub("", name[bare_start:]).strip(" :.;,-")
     key = registry.key_of(bare)
     if not key:
         return None

@@ -104,9 +104,7 @@ _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
 # Possessive runs of spaces: two greedy runs around an optional bullet split a line of n spaces in
 # n ways before failing (quadratic per line); the words never start with a space or a bullet.
 _PREAMBLE_LINE = r"[ \t]*+[-+•]?[ \t]*+(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})"
-_BODY_START = r"[ \t]*+(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*+[.:)][ \t]"
 _PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL = regex.compile(_PREAMBLE_LINE), regex.compile("\n" + _PREAMBLE_LINE)
-_BODY_START_AT, _BODY_START_NL = regex.compile(_BODY_START), regex.compile("\n" + _BODY_START)
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
 _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
@@ -265,9 +263,8 @@ def _line_starts(at: regex.Pattern[str], after_newline: regex.Pattern[str], fold
     return starts
 
 
-def _preamble_checker(doc: PlanDocument, folded: str):
-    body = _line_starts(_BODY_START_AT, _BODY_START_NL, folded, len(folded), first_only=True)
-    limit = body[0] if body else len(folded)
+def _preamble_checker(doc: PlanDocument, folded: str, body_start: int | None):
+    limit = len(folded) if body_start is None else body_start
     lines = _line_starts(_PREAMBLE_LINE_AT, _PREAMBLE_LINE_NL, folded, limit)
     # Looked up by bisection, not by a scan of every section and line (and back to the line start)
     # per law found: quadratic in a preamble of many laws or on one long line.
@@ -337,7 +334,7 @@ def find_citations(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Citati
     """All citations of ``doc.text`` with their keys, and the warnings they raise."""
     text = doc.text
     folded = ctx.folded
-    in_preamble = _preamble_checker(doc, folded)
+    in_preamble = _preamble_checker(doc, folded, ctx.body_start)
     cands = dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
     own = ctx.number_line
     own_numbers = {canonical_number(a.number) for a in ctx.attached}

@@ -20,6 +20,7 @@ from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.reporting import reporting_phrases
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.model_build import ModelListBuilder
+from gdparse.numbering import bullets
 
 if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 STAGE = "extract.reporting"
 
 _SENTENCE = regex.compile(r"[^\n.]*(?:\.(?!\s+\p{Lu})[^\n.]*)*")
+_LEAD = " \t" + "".join(bullets())  # what a sentence's start loses
 _REPORT_WORD = "báo cáo"
 _TRIGGER = regex.compile(r"báo cáo|gửi")
 _SEND = regex.compile(r"gửi")
@@ -226,7 +228,7 @@ def extract_reporting(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
         pending: list[tuple[int, int, tuple[str, ...]]] = []
         for m in _report_lines_sentences(doc.text, folded, rstart, rend):
             s, e = m.start(), m.end()
-            while s < e and doc.text[s] in " \t-+*•":
+            while s < e and doc.text[s] in _LEAD:
                 s += 1
             if e - s < 10 or (s, e) in seen or folded.find(_REPORT_WORD, s, e) < 0:
                 continue
