@@ -1,4 +1,6 @@
-"""Lines of a normalised text: what each line is (layout.yaml, headings.py), and the line-level
+"""Lines of a normalised text: what each line is, recognised once for every stage. A line carries
+its layout kinds (layout.yaml), its numbering (:mod:`gdparse.numbering`), the label its content
+starts with (:mod:`gdparse.labels`) and its heading (:mod:`gdparse.headings`); and the line-level
 items that need no tree: tables (tab-separated rows) and footnotes.
 """
 
@@ -9,11 +11,13 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from gdparse.headings import NO_HEADING_FIRST, HeadingMatch, heading_of
+from gdparse.headings import HeadingMatch, heading_of, row_heading
+from gdparse.labels import LineLabel, label_at
 from gdparse.model import Footnote, Section, Table
 from gdparse.model import leaf_at as leaf_by_scan
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import SUPERSCRIPT_DIGITS, NormalizedText
+from gdparse.numbering import numbering_at, row_number, star
 from gdparse.rules import line_kinds_tester
 from gdparse.vietnamese import fold, line_blocks
 
@@ -21,11 +25,17 @@ LINE_KINDS = ("header", "doc_type", "attached", "legal_basis", "articles_start",
 
 
 class Line:
-    """A non-blank line: offsets, layout kinds, heading, and its text and folded form cut on demand
-    from the whole text and folded text. Slots and no copy of the text keep a large document's
-    lines light."""
+    """A non-blank line of the document: offsets, layout kinds, numbering, label, heading, and its
+    text and folded form cut on demand from the whole text and folded text. Slots and no copy of
+    the text keep a large document's lines light.
 
-    __slots__ = ("start", "end", "kinds", "heading", "in_table", "_text", "_folded_text")
+    ``content_start``/``content_end`` span what the line says: after its numbering and without the
+    spaces around it; in a table row, its main cell (the first cell that is not a row number).
+    ``scheme`` is the line's numbering scheme (:class:`gdparse.numbering.Numbering`; a table row's
+    row number, "row-arabic-1" …) and ``label`` the label its content starts with."""
+
+    __slots__ = ("start", "end", "kinds", "heading", "in_table", "content_start", "content_end", "scheme", "label",
+                 "_text", "_folded_text")
 
     def __init__(
         self,
@@ -36,10 +46,18 @@ class Line:
         kinds: frozenset[str] = frozenset(),
         heading: HeadingMatch | None = None,
         in_table: bool = False,
+        content_start: int | None = None,
+        content_end: int | None = None,
+        scheme: str | None = None,
+        label: LineLabel | None = None,
     ) -> None:
-        """``text`` is the whole text the offsets point into (or the line itself, with start 0)."""
+        """``text`` is the whole text the offsets point into (or the line itself, with start 0);
+        the content is the whole line unless its span is given."""
         self.start, self.end, self._text = start, end, text
         self.kinds, self.heading, self.in_table = kinds, heading, in_table
+        self.content_start = start if content_start is None else content_start
+        self.content_end = end if content_end is None else content_end
+        self.scheme, self.label = scheme, label
         self._folded_text = folded_text  # the folded whole text, or None: fold the line itself
 
     @property
@@ -54,9 +72,13 @@ class Line:
             return fold(self.text).strip()
         return self._folded_text[self.start : self.end].strip()
 
+    @property
+    def label_end(self) -> int:
+        """Where the label ends (the content start when the line has none)."""
+        return self.content_start if self.label is None else self.label.end
+
 
 _FOOTNOTE_LINE = regex.compile(rf"^(?:[{SUPERSCRIPT_DIGITS}]+|\ufffd)")
-LABELLED = regex.compile(r"(mục tiêu|chỉ tiêu)\s*\d")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 
@@ -72,12 +94,16 @@ def folded_whole(text: str, folded: str | None = None) -> str | None:
 
 
 def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[Line]:
-    """Split into non-blank lines and tag each with its layout kinds and heading, if any.
+    """Split into non-blank lines and read each once: layout kinds, numbering, label, heading.
     ``folded_text`` is ``folded_whole(norm.text)`` where the caller has it."""
-    text = norm.text
-    if folded_text is None:
-        folded_text = folded_whole(text)
-    bold_end_at = {s: e for s, e in norm.bold}
+    return read_lines(norm.text, folded_text, norm.bold)
+
+
+def read_lines(text: str, folded: str | None = None, bold: Sequence[tuple[int, int]] = ()) -> list[Line]:
+    """``text_to_lines`` of a text with its bold runs (``folded`` is ``fold(text)`` where the caller
+    has it)."""
+    folded_text = folded_whole(text, folded)
+    bold_end_at = {s: e for s, e in bold}
     kinds_of = line_kinds_tester(LINE_KINDS)
     if folded_text is not None and len(folded_text) != len(text):
         folded_text = None
@@ -92,23 +118,68 @@ def text_to_lines(norm: NormalizedText, folded_text: str | None = None) -> list[
             pos += len(raw) + 1
             if not raw or raw.isspace():
                 continue
-            in_table = "\t" in raw
+            # The folded line: a slice of the folded text, or the line folded on its own (offsets
+            # into it are then line offsets: ``base`` is the line start).
+            folded, base = (folded_text, 0) if folded_text is not None else (fold(raw), start)
             kinds = _NO_KINDS
-            if not in_table:
-                folded = fold(raw) if folded_text is None else folded_text[start : pos - 1]
-                kinds = kinds_of(raw, folded.strip())
+            if "\t" in raw:
+                line = _table_line(raw, start, text, folded_text, folded, base)
+            else:
+                kinds = kinds_of(raw, folded[start - base : pos - 1 - base].strip())
                 if len(raw) <= 40 and _NAME_LINE.match(raw):
                     kinds = kinds | _NAME
+                line = _text_line(raw, start, text, folded_text, folded, base, bold_end_at)
             if raw[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(raw):
                 kinds = kinds | _FOOTNOTE
-            heading = None
-            if in_table or raw[0] not in NO_HEADING_FIRST:
-                bold_end = bold_end_at.get(start) if bold_end_at else None
-                heading = heading_of(raw, None if bold_end is None else bold_end - start, in_table)
-                if heading is not None and bold_end is not None and bold_end > pos:
-                    heading = wrapped_bold_heading(text, start, heading, bold_end)
-            append(Line(start, pos - 1, text, folded_text, kinds, heading, in_table))
+            line.kinds = kinds
+            append(line)
     return lines
+
+
+def _text_line(raw: str, start: int, text: str, folded_text: str | None, folded: str, base: int,
+               bold_end_at: dict[int, int]) -> Line:
+    """A line outside a table: its numbering, content, label and heading."""
+    indent = len(raw) - len(raw.lstrip(" \t")) if raw[0] in " \t" else 0
+    numbering = numbering_at(raw, indent)
+    content_start = numbering.end if numbering is not None else indent
+    content_end = len(raw.rstrip(" \t")) if raw[-1] in " \t" else len(raw)
+    label = None
+    if content_start < content_end:
+        label = label_at(folded, start + content_start - base, start + content_end - base)
+        if label is not None and base:
+            label = label._replace(end=label.end + base)  # an offset of the text
+    heading = None
+    if indent == 0 and (label is not None or start in bold_end_at
+                        or numbering is not None and (numbering.scheme != "bullet" or raw[0] == star())):
+        # (A bullet alone heads nothing but a star line, or with a label or a bold lead-in.)
+        bold_end = bold_end_at.get(start)
+        heading = heading_of(raw, None if bold_end is None else bold_end - start, numbering, label, start)
+        if heading is not None and bold_end is not None and bold_end > start + len(raw) + 1:
+            heading = wrapped_bold_heading(text, start, heading, bold_end)
+    return Line(start, start + len(raw), text, folded_text, _NO_KINDS, heading, False, start + content_start,
+                start + max(content_start, content_end), None if numbering is None else numbering.scheme, label)
+
+
+def _table_line(raw: str, start: int, text: str, folded_text: str | None, folded: str, base: int) -> Line:
+    """A tab-separated row: its row number (if its first cell is one), its main cell (the first
+    non-empty cell that is not the row number) and the label that cell starts with."""
+    heading = row_heading(raw)
+    main = None
+    pos = 0
+    for i, cell in enumerate(raw.split("\t")):
+        cell_start, pos = pos, pos + len(cell) + 1
+        if not cell.strip() or (i == 0 and row_number(cell) is not None):
+            continue
+        lead = len(cell) - len(cell.lstrip(" "))
+        main = (start + cell_start + lead, start + cell_start + len(cell.rstrip(" ")))
+        break
+    label = None
+    if main is not None:
+        found = label_at(folded, main[0] - base, main[1] - base)
+        label = None if found is None else found._replace(end=found.end + base)
+    content_start, content_end = main if main is not None else (start + len(raw), start + len(raw))
+    return Line(start, start + len(raw), text, folded_text, _NO_KINDS, heading, True, content_start, content_end,
+                None if heading is None else heading.scheme, label)
 
 
 def wrapped_bold_heading(text: str, start: int, heading: HeadingMatch, bold_end: int) -> HeadingMatch:

@@ -9,11 +9,11 @@ extracted item are kept in a warning with their numbers, never dropped.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-import regex
-
-from gdparse.extract.matching import scan
+from gdparse.extract.matching import PlainScan, scan
+from gdparse.labels import display, references
 from gdparse.model import DocWarning, Objective, PlanDocument, Target
 from gdparse.vietnamese import fold
 
@@ -21,15 +21,6 @@ if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
 
 STAGE = "link"
-
-_NUM = r"\d+[a-z]?"
-_NUM_LIST = rf"{_NUM}(?:\s*(?:,|và|;)\s*{_NUM})*"
-# "(các) chỉ tiêu 1, 2, 3 (của|thuộc)? Mục tiêu 5" (bold markers of the source may surround numbers).
-_TARGETS = scan(
-    rf"chỉ\s+tiêu\s+[*\s]*({_NUM_LIST})[*\s]*(?:,\s*)?(?:của|thuộc|tại)?[*\s]*mục\s+tiêu\s+[*\s]*(\d+)"
-)
-_OBJECTIVE = scan(r"mục\s+tiêu\s+[*\s]*(\d+)(?!\s*[.,]\d)")
-_SPLIT = regex.compile(r"\s*(?:,|và|;)\s*")
 
 Ref = tuple[str, str | None]  # (objective number, target number or None)
 
@@ -43,15 +34,24 @@ def parse_references(text: str) -> list[Ref]:
     return list(_references(fold(text)))
 
 
+@cache
+def _reference_scans() -> tuple[PlainScan, PlainScan]:
+    """The scans of "chỉ tiêu 1, 2 của Mục tiêu 5" and "Mục tiêu 3" (the grammar of gdparse.labels)."""
+    grammar = references()
+    return scan(grammar.targets), scan(grammar.objective)
+
+
 def _references(folded: str) -> tuple[Ref, ...]:
     """The references of a folded text, in order, without duplicates."""
+    targets, objective = _reference_scans()
+    split = references().list_split
     refs: list[tuple[int, Ref]] = []
     covered: list[tuple[int, int]] = []
-    for m in _TARGETS.finditer(folded):
-        for number in _SPLIT.split(m.group(1)):
+    for m in targets.finditer(folded):
+        for number in split.split(m.group(1)):
             refs.append((m.start(), (m.group(2), number)))
         covered.append((m.start(), m.end()))
-    for m in _OBJECTIVE.finditer(folded):
+    for m in objective.finditer(folded):
         if not any(s <= m.start() < e for s, e in covered):
             refs.append((m.start(), (m.group(1), None)))
     out: list[Ref] = []
@@ -92,7 +92,8 @@ def resolve(found: Lookup, refs: tuple[Ref, ...] | list[Ref]) -> tuple[tuple[str
 
 
 def describe(refs: list[Ref]) -> str:
-    return "; ".join(f"Mục tiêu {o}" if t is None else f"chỉ tiêu {t} của Mục tiêu {o}" for o, t in refs)
+    return "; ".join(display("objective", o) if t is None
+                     else f"{display('target', t).lower()} của {display('objective', o)}" for o, t in refs)
 
 
 def link(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:

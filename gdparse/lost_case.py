@@ -29,7 +29,7 @@ from functools import cache
 
 import regex
 
-from gdparse.headings import ARABIC_HEADING, ROMAN_HEADING
+from gdparse.numbering import bare_number, numbering_at
 from gdparse.readers import legacy
 
 _WORD = regex.compile(r"\p{L}+")
@@ -134,12 +134,11 @@ def _is_marked_vowel(c: str) -> bool:
 
 
 def _heading_text_start(line: str) -> int | None:
-    """Where the text of a Roman or Arabic numbered heading starts, if the line starts with one."""
-    first = line[:1]
-    if first.isdigit():
-        m = ARABIC_HEADING.match(line)
-        return m.end() if m else None
-    if first in "IVXP":
-        m = ROMAN_HEADING.match(line)
-        return m.end() if m and m.group(1) else None
-    return None
+    """Where the text of a Roman, Arabic or part numbered heading starts, if the line starts with one
+    (its number, then a space: gdparse.numbering)."""
+    numbering = numbering_at(line)
+    if numbering is not None and numbering.lead_scheme not in ("bullet", "letter"):
+        end = numbering.lead_end
+        return end if numbering.lead_scheme == "part" or line[end - 1 : end].isspace() else None
+    bare = bare_number(line)
+    return bare[1] if bare else None

@@ -59,31 +59,64 @@ def newlines(text: str) -> list[Edit]:
     return [(m.start(), m.end(), "\n") for m in _NEWLINES.finditer(text) if m.group() != "\n"]
 
 
+# Blocks that are dropped are found by their opening tag; their closing tag is then looked for on its
+# own (``<script\b.*?</script\s*>`` in one pattern scanned to the end of the text for every opening
+# tag left unclosed: quadratic in "<!--<!--…"). The other tags end at the next ">", possessively.
 _BLOCK_TAG = regex.compile(
-    r"(?is)<(script|style|head|nav|noscript)\b.*?</\1\s*>|<!--.*?-->"
-    r"|</?(?:p|div|br|li|ul|ol|tr|table|thead|tbody|h[1-6]|section|article|header|footer|blockquote)\b[^>]*>"
-    r"|</?(?:td|th)\b[^>]*>"
+    r"(?is)<(script|style|head|nav|noscript)\b|<!--"
+    r"|</?(?:p|div|br|li|ul|ol|tr|table|thead|tbody|h[1-6]|section|article|header|footer|blockquote)\b[^>]*+>"
+    r"|</?(?:td|th)\b[^>]*+>"
 )
+_TAG_NAME = regex.compile(r"<(/?)([a-z0-9!-]+)")
 _SUP = regex.compile(r"(?i)<sup>\s*(\d{1,3})\s*</sup>")
-_INLINE_TAG = regex.compile(r"(?i)</?(?:[a-z][a-z0-9]*)\b[^<>\n]{0,500}>")
+_INLINE_TAG = regex.compile(r"(?i)</?(?:[a-z][a-z0-9]*+)\b[^<>\n]{0,500}>")
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+@lru_cache(maxsize=8)
+def _closing_tag(name: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)</{name}\s*>")
 
 
 def html_blocks(text: str) -> list[Edit]:
     """HTML block structure: script/style dropped, blocks become lines, cells tabs."""
     edits = []
-    for m in _BLOCK_TAG.finditer(text):
+    # Every block ends with ">": none is looked for after the last one (an unclosed "<div" would
+    # otherwise be read to the end of the text, once per tag).
+    end = text.rfind(">") + 1
+    unclosed: set[str] = set()  # blocks with no closing tag after some opening tag: none after a later one
+    pos = 0
+    while m := _BLOCK_TAG.search(text, pos, end):
+        name = m.group(1)
+        if name is not None or m.group() == "<!--":  # a block dropped with its content
+            kind = name.lower() if name is not None else "!--"
+            close = -1 if kind in unclosed else _block_end(text, kind, m.end())
+            if close < 0:  # no match starts here: the other tags have other names
+                unclosed.add(kind)
+                pos = m.start() + 1
+                continue
+            edits.append((m.start(), close, ""))
+            pos = close
+            continue
         tag = m.group().lower()
-        name = regex.match(r"<(/?)([a-z0-9!-]+)", tag)
-        closing, tag_name = (name.group(1), name.group(2)) if name else ("", "")
-        if m.group(1) or tag_name.startswith("!--"):
-            replacement = ""
-        elif tag_name in ("td", "th"):
+        name_match = _TAG_NAME.match(tag)
+        closing, tag_name = (name_match.group(1), name_match.group(2)) if name_match else ("", "")
+        if tag_name in ("td", "th"):
             replacement = "" if closing else "\t"
         else:
             replacement = "\n"
         edits.append((m.start(), m.end(), replacement))
+        pos = m.end()
     return edits
+
+
+def _block_end(text: str, kind: str, start: int) -> int:
+    """The end of the closing tag of a dropped block whose opening tag ends at ``start``, or -1."""
+    if kind == "!--":
+        close = text.find("-->", start)
+        return close + 3 if close >= 0 else -1
+    close = _closing_tag(kind).search(text, start)
+    return close.end() if close else -1
 
 
 def inline_tags(text: str) -> list[Edit]:
@@ -218,10 +251,12 @@ _TERMINAL = set('.:;!?…"”)]/')
 _PAGE_CUT = regex.compile(r"(?<=[^\n])\n(?:[ \t]*\n)+(?=\p{Ll})")
 # Emphasis marks may come first ("**, và**"): they are unwrapped later, and the join must not wait for it.
 _LEADING_PUNCT = regex.compile(r"\n(?:[ \t]*\n)*(?=(?:\*{1,2}|__)?[;,][ \t]*\p{L})")
-# The same matches found fast: ``re`` jumps from line break to line break (a literal first character),
-# and the letter tests run only on what it finds. A failed test needs no retry inside the run of
-# blank lines: every later start in it ends at the same place, before the same character.
-_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*\n)+(?=[a-z]|[^\x00-\x7f])")  # ASCII: \p{Ll} is a-z
+# The same matches found fast: ``re`` jumps from line break to line break (a literal first character)
+# to whole runs of blank lines, and the letter test runs only on the character after each. A failed
+# test needs no retry inside the run: every later start in it ends at the same place, before the same
+# character. So the run is possessive and has no look-ahead: with one, a run followed by a capital
+# was retried from each of its line breaks, each time to its end (quadratic in the run's length).
+_BLANK_LINES_RUN = re.compile(r"\n(?:[ \t]*+\n)++")
 _PUNCT_LINE = re.compile(r"\n(?=(?:\*{1,2}|__)?[;,])")
 _LOWERCASE = regex.compile(r"\p{Ll}")
 
@@ -265,14 +300,15 @@ def _page_cuts(text: str) -> list[regex.Match[str] | re.Match[str]]:
     """
     cuts = []
     for m in _BLANK_LINES_RUN.finditer(text):
+        after = text[m.end() : m.end() + 1]  # an ASCII character is \p{Ll} exactly when it is a-z
+        if not (after.islower() if after.isascii() else _LOWERCASE.match(after)):
+            continue
         if m.start() == 0:
             cut = _PAGE_CUT.search(text, 0, m.end() + 1)
             if cut:
                 cuts.append(cut)
         else:
-            after = text[m.end() : m.end() + 1]  # an ASCII character is \p{Ll} exactly when it is a-z
-            if after.islower() if after.isascii() else _LOWERCASE.match(after):
-                cuts.append(m)
+            cuts.append(m)
     return cuts
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gdparse.compact import is_big
-from gdparse.headings import MAX_NUMBER_DEPTH, TOO_DEEP_NUMBER
 from gdparse.knowledge.documents import part_words
-from gdparse.lines import LABELLED, Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
+from gdparse.labels import section_kind_of_scheme, starts_with_mention
+from gdparse.lines import Line, folded_whole, lines_to_footnotes, lines_to_tables, text_to_lines
 from gdparse.lost_case import lost_letters, recognition_text
 from gdparse.model import DocWarning, Footnote, Section, SectionKind, Table, WarningCode
 from gdparse.model_build import ModelListBuilder
 from gdparse.normalize import NormalizedText
+from gdparse.numbering import MAX_NUMBER_DEPTH, number_value, too_deep_number
 from gdparse.rules import classify_heading, is_caps
 from gdparse.vietnamese import fold, fold_slice
 
@@ -214,9 +215,18 @@ def openers_to_sections(openers: list[Opener], text_len: int) -> list[Node]:
         elif key in keys:
             at = keys.index(key)
             del stack[at:], keys[at:]
-        elif keys and keys[-1] == "block" and stack[-1].opener.kind != "decision":
-            stack.pop()
-            keys.pop()
+        else:
+            if key == "roman":
+                # A Roman heading heads a part of the body ("I.", "II." above "1.", "a)"): it nests
+                # under no other heading of the text (a table row may hold one). A stray "3." before
+                # "I." would otherwise hold every later Roman part, and its "1." would end the Roman
+                # part they follow.
+                while keys and keys[-1] not in ("part", "block") and not keys[-1].startswith("row-"):
+                    stack.pop()
+                    keys.pop()
+            if keys and keys[-1] == "block" and stack[-1].opener.kind != "decision":
+                stack.pop()
+                keys.pop()
         node = Node(op)
         if stack:
             stack[-1].children.append(node)
@@ -238,17 +248,16 @@ def _kind_of(node: Node, parent: Node | None, text: str, folded_text: str | None
     op = node.opener
     if op.kind is not None:
         return op.kind
-    if op.scheme == "label-chi-tieu":
-        return "targets"
-    if op.scheme == "label-muc-tieu":
-        return "objectives"
-    if op.key.endswith("@articles") or op.scheme == "label-dieu":
+    labelled = section_kind_of_scheme(op.scheme)  # "Chỉ tiêu 2:" opens targets, "Điều 3." an article …
+    if labelled is not None:
+        return labelled
+    if op.key.endswith("@articles"):
         return "decision"
     start, end = op.heading_span if op.heading_span else (0, 0)
     folded = fold_slice(text, folded_text, start, end)
     # A numbered paragraph (long "heading") is an item of its parent, whatever words it starts with.
     found = classify_heading(text[start:end], folded)
-    if end - start > 120 and not LABELLED.match(folded):
+    if end - start > 120 and not starts_with_mention(folded, ("objective", "target")):
         found = None
     parent_kind = parent.kind if parent is not None else "other"
     if found is not None:
@@ -375,7 +384,7 @@ def too_deep_warnings(lines: list[Line], text: str) -> list[DocWarning]:
         DocWarning(code=WarningCode.NUMBERING_TOO_DEEP, stage=STAGE, start=m.start(), end=m.end(),
                    message=f"{m.group()} has more than {MAX_NUMBER_DEPTH} levels: read as text, not as a heading")
         for line in lines
-        if line.heading is None and "0" <= text[line.start] <= "9" and (m := TOO_DEEP_NUMBER.match(text, line.start))
+        if line.heading is None and "0" <= text[line.start] <= "9" and (m := too_deep_number(text, line.start))
     ]
 
 
@@ -384,10 +393,10 @@ def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
     warnings = []
     by_parent: dict[str | None, list[Section]] = {}
     for s in sections:
-        if s.scheme in ("roman", "arabic-1", "label-muc-tieu", "label-chi-tieu", "label-dieu"):
+        if s.scheme in ("roman", "arabic-1") or section_kind_of_scheme(s.scheme) is not None and s.number:
             by_parent.setdefault(s.parent, []).append(s)
     for siblings in by_parent.values():
-        values = [(_number_value(s.number), s) for s in siblings if s.number]
+        values = [(number_value(s.number), s) for s in siblings if s.number]
         for (prev, _), (cur, s) in zip(values, values[1:]):
             if prev is None or cur is None:
                 continue
@@ -412,18 +421,3 @@ def _numbering_warnings(sections: list[Section]) -> list[DocWarning]:
                     )
                 )
     return warnings
-
-
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _number_value(number: str) -> int | None:
-    if number.isdigit():
-        return int(number)
-    if number and all(c in _ROMAN_VALUES for c in number):
-        total = 0
-        for a, b in zip(number, number[1:] + " "):
-            va, vb = _ROMAN_VALUES[a], _ROMAN_VALUES.get(b, 0)
-            total += -va if va < vb else va
-        return total
-    return None

@@ -25,9 +25,11 @@ Rule = Callable[[str], list[Edit]]
 
 # --- site navigation and metadata boxes before the document --------------------------------
 
+# "ủy" is looked for behind the agency word once it is found: a look-behind tried first read back over
+# the whole run of whitespace before every position of it (quadratic in blank lines and spaces).
 _DOC_START = regex.compile(
-    r"(?m)^[ \t#*|]*(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|cộng\s+hòa\s+xã\s+hội|"
-    r"(?<!ủy\s*)(?:bộ|sở|ban)\s+[^\n]{2,50}$|tỉnh ủy|thành ủy|số\s*:|kính gửi\s*:)"
+    r"(?m)^[ \t#*|]*+(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|cộng\s+hòa\s+xã\s+hội|"
+    r"(?:bộ|sở|ban)(?<!ủy\s*(?:bộ|sở|ban))\s+[^\n]{2,50}$|tỉnh ủy|thành ủy|số\s*:|kính gửi\s*:)"
 )
 # A line of a portal's navigation or metadata box (webtext.yaml).
 _BOILERPLATE = regex.compile(rf"(?m)^[ \t#*|-]*(?:{phrases_pattern(web_text().navigation_lines, space=' ')})\b")
@@ -216,9 +218,18 @@ def _is_syllable(s: str) -> bool:
     return bool(_SYLLABLE.match(strip_accents(fold(s))))
 
 
+# The longest string _SYLLABLE matches: three letters of initial, three of vowel, two of final. Folding
+# and stripping keep lengths, so no longer head is a syllable and no longer token is three of them.
+_LONGEST_SYLLABLE = 8
+
+
 def _split(token: str) -> list[int] | None:
     """Split points that make ``token`` two or three syllables, each starting with a consonant."""
-    for i in range(2, len(token) - 1):
+    # Bounded: trying every head of a long run of letters (each a slice and a fold) was quadratic,
+    # and recursing into every tail exhausted the stack.
+    if len(token) > 3 * _LONGEST_SYLLABLE:
+        return None
+    for i in range(2, min(len(token) - 1, _LONGEST_SYLLABLE + 1)):
         head, tail = token[:i], token[i:]
         if not _is_syllable(head) or strip_accents(fold(tail[0])) in "aeiouy":
             continue

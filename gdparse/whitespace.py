@@ -16,7 +16,10 @@ _CELL_GAP = re.compile(r" +(?=\t)|(?<=\t) +|  +")
 # Runs of spaces and tabs other than a single space (the only ones rewritten): a paragraph's many
 # single spaces make no match objects.
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
-_PIPE_GAP = re.compile(r"[ \t]*\|[ \t]*")
+# A pipe with the spaces around it, tried only where a run of spaces starts or at a pipe: from every
+# position inside a long run of spaces before a cell's text, "[ \t]*" would read to its end (quadratic).
+# A match never starts inside a run anyway: the position before would match too, or ended the last match.
+_PIPE_GAP = re.compile(r"(?:(?<![ \t])|(?=\|))[ \t]*+\|[ \t]*+")
 _PIPE_ROW = regex.compile(r"^\|.*\|$")
 _PIPE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 

@@ -7,10 +7,18 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
 SEED_IDS = [p.name[:3] for p in SEEDS]
+
+
+# Property tests draw the same examples on every run, so that a CI run fails only for a change, never
+# for a new draw; HYPOTHESIS_PROFILE=explore draws fresh examples (and remembers failing ones).
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -26,6 +26,16 @@ PLAN = ("KẾ HOẠCH\nI. MỤC TIÊU\nMục tiêu 1: Về chính trị\nII. T�
 PLAN_BY_KIND = ("KẾ HOẠCH\nI. MỤC TIÊU\nMục tiêu 1: Về chính trị\nII. TỔ CHỨC THỰC HIỆN KẾ HOẠCH\n"
                 "1. Sở Nội vụ: chủ trì.\n2. Báo cáo\nCác sở báo cáo trước ngày 15/12.\n")
 DECISION = "QUYẾT ĐỊNH\nĐiều 1. Ban hành kế hoạch.\nĐiều 2. Giao Sở Nội vụ chủ trì.\n"
+# An article label alone on its line: the article is the section it opens.
+DECISION_LABEL_ALONE = "QUYẾT ĐỊNH\nĐiều 1. Ban hành kế hoạch.\nĐiều 2.\nGiao Sở Nội vụ chủ trì.\n"
+# Activities name who carries them out; the implementation part is "TỔ CHỨC THỰC HIỆN"; its table is
+# read as a table.
+ACTIVITIES = ("KẾ HOẠCH\nI. HOẠT ĐỘNG\n1. Tuyên truyền\n1.1. Cơ quan thực hiện: Sở Y tế chủ trì.\n"
+              "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: chủ trì.\nTT\tĐơn vị\n1\tSở Y tế\n2. Sở Tư pháp: phối hợp.\n"
+              "III. CHẾ ĐỘ BÁO CÁO\nCác sở báo cáo trước ngày 15/12.\n")
+# "TỔ CHỨC THỰC HIỆN" without a number is no heading: the region is found by its title line.
+UNNUMBERED = ("KẾ HOẠCH\nI. MỤC TIÊU\nMục tiêu 1: Về chính trị\nTỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: chủ trì.\n"
+              "Nơi nhận:\n- Như trên.\n")
 
 
 def _context(text: str) -> tuple[gdparse.PlanDocument, DocumentContext]:
@@ -42,6 +52,10 @@ def _context(text: str) -> tuple[gdparse.PlanDocument, DocumentContext]:
          ["1. Sở Nội vụ: chủ trì.\n2. Báo cáo\nCác sở báo cáo trước ngày 15/12."]),
         (PLAN_BY_KIND, "reporting_regions", []),
         (DECISION, "decision_spans", ["Điều 1. Ban hành kế hoạch.", "Điều 2. Giao Sở Nội vụ chủ trì."]),
+        (DECISION_LABEL_ALONE, "decision_spans", ["Điều 1. Ban hành kế hoạch.", "Điều 2.\nGiao Sở Nội vụ chủ trì."]),
+        (ACTIVITIES, "implementation_regions", ["1. Sở Nội vụ: chủ trì.", "2. Sở Tư pháp: phối hợp."]),
+        (ACTIVITIES, "reporting_regions", ["Các sở báo cáo trước ngày 15/12."]),
+        (UNNUMBERED, "implementation_regions", ["1. Sở Nội vụ: chủ trì."]),
     ],
 )
 def test_regions(text: str, view: str, expected: list[str]) -> None:
@@ -49,6 +63,31 @@ def test_regions(text: str, view: str, expected: list[str]) -> None:
     regions = getattr(ctx, view)
     assert [doc.text[s:e].strip() for s, e in regions] == expected
     assert getattr(ctx, view) is regions  # found once, kept
+
+
+def test_regions_come_from_the_sections_of_their_kind() -> None:
+    """Seed 004's reporting part ends where its appendix starts (a search for the next Roman heading
+    ran on over the appendix title); seed 002's activities' "Cơ quan thực hiện" sections are of kind
+    implementation, but the implementation part is "VI. TỔ CHỨC THỰC HIỆN" alone."""
+    doc, ctx = _context(seed_path("004").read_text(encoding="utf-8"))
+    (report,) = ctx.sections_of("reporting")
+    assert ctx.region("reporting") == ((report.heading_end, report.end),)
+    assert doc.text[report.end:].startswith("KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU")
+    doc, ctx = _context(seed_path("002").read_text(encoding="utf-8"))
+    assert len(ctx.sections_of("implementation")) == 6
+    ((start, end),) = ctx.region("implementation")
+    assert doc.text[start:end].strip().startswith("1. Sở Lao động - Thương binh và Xã hội")
+    assert ctx.region("budget") and ctx.region("budget") == tuple(
+        (s.heading_end, s.end) for s in ctx.sections_of("budget"))
+
+
+def test_lines_in_a_span_and_the_body_start() -> None:
+    doc, ctx = _context(PLAN)
+    (start, end), = ctx.implementation_regions
+    assert [doc.text[ln.start:ln.end] for ln in ctx.lines_in(start, end)] == ["1. Sở Nội vụ: chủ trì."]
+    assert doc.text[ctx.body_start:].startswith("I. MỤC TIÊU")
+    _, ctx = _context("Căn cứ Luật Bình đẳng giới;\nMục tiêu 1: Về chính trị\n")
+    assert ctx.body_start is None  # a label numbered one opens no body
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)
@@ -152,5 +191,6 @@ def test_no_module_holds_a_document_cache() -> None:
             for attribute in ("_LOOKUP", "_LAST_FINDER", "_STRINGS", "_SHARED", "_fold_long"):
                 assert not hasattr(module, attribute), f"{name}.{attribute}"
     # What a document's context now finds once is computed afresh by these functions, never cached.
-    for function in (clauses._region, header.number_line, header.place_date, header.attached_to, link._references):
+    for function in (clauses.region_without_section, header.number_line, header.place_date, header.attached_to,
+                     link._references):
         assert not hasattr(function, "cache_info"), function.__name__

@@ -32,6 +32,18 @@ CASES = [
     ("Điều 1. Phê duyệt Kế hoạch hành động", "label-dieu", "1", "Phê duyệt Kế hoạch hành động"),
     ("* Nhóm các giải pháp để thực hiện mục tiêu 1", "label-nhom", None, "Nhóm các giải pháp để thực hiện mục tiêu 1"),
     ("* Đề nghị Hội Liên hiệp phụ nữ tỉnh", "star", None, "Đề nghị Hội Liên hiệp phụ nữ tỉnh"),
+    # One numbering and one label grammar for segment and extract (gdparse.numbering, gdparse.labels).
+    ("I/ MỤC ĐÍCH, YÊU CẦU", "roman", "I", "MỤC ĐÍCH, YÊU CẦU"),
+    ("IV – TỔ CHỨC THỰC HIỆN", "roman", "IV", "TỔ CHỨC THỰC HIỆN"),
+    ("2.1 Chỉ tiêu cụ thể", "arabic-2", "2.1", "Chỉ tiêu cụ thể"),
+    ("– Chỉ tiêu 1: Đến năm 2025 đạt 50%", "label-chi-tieu", "1", "Đến năm 2025 đạt 50%"),
+    ("- - Chỉ tiêu 2: Đạt 60%", "label-chi-tieu", "2", "Đạt 60%"),
+    ("Chỉ tiêu số 3. Đến năm 2025 có 30% nữ", "label-chi-tieu", "3", "Đến năm 2025 có 30% nữ"),
+    ("Chỉ tiêu 1.2 - Đạt 90%", "label-chi-tieu", "1.2", "Đạt 90%"),
+    ("Mục tiêu 2 – Về kinh tế", "label-muc-tieu", "2", "Về kinh tế"),
+    ("ĐIỀU 2: Tổ chức thực hiện", "label-dieu", "2", "Tổ chức thực hiện"),
+    ("PHẦN II THỰC HIỆN", "part", "II", "THỰC HIỆN"),
+    ("CHƯƠNG 2. Tổ chức", "part", "2", "Tổ chức"),
 ]
 
 
@@ -51,6 +63,11 @@ def test_headings(line: str, scheme: str, number: str | None, heading: str) -> N
         "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;",
         "* Tăng cường công tác thanh tra, kiểm tra tình hình thực hiện các quy định của pháp luật.",
         "100% xã, phường có tin bài",
+        "2.000 người được tập huấn",  # a number, not a numbering
+        "V/v triển khai Kế hoạch",
+        "- Điều 1. Phê duyệt",  # an article is no bullet
+        "Chỉ tiêu 1 đạt 50%",  # a label ends in ":", "." or "-"
+        "  1. Mục đích",  # an indented line
     ],
 )
 def test_not_headings(line: str) -> None:
@@ -66,6 +83,13 @@ def test_bold_lead_in_is_the_heading() -> None:
 def test_bold_number_alone() -> None:
     line = "11. Đề nghị Ủy ban MTTQ tỉnh, Hội Liên hiệp Phụ nữ tỉnh đẩy mạnh công tác tuyên truyền"
     assert match_heading(line, bold_end=3).number == "11"
+
+
+@pytest.mark.parametrize("bullet", ["-", "+", "•", "*", "–"])
+def test_a_bullet_led_by_a_bold_label_is_a_heading(bullet: str) -> None:
+    line = f"{bullet} Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ban, ngành."
+    m = match_heading(line, bold_end=line.index(":") + 1)
+    assert m is not None and (m.scheme, line[m.text_start : m.text_end]) == ("bullet-bold", "Cơ quan thực hiện")
 
 
 def test_table_rows() -> None:

@@ -11,8 +11,6 @@ import gdparse
 from gdparse import registry
 from gdparse.citation_graph import GENERATIONS, generation
 from gdparse.compare_base import strategy_of
-from gdparse.extract import clauses
-from gdparse.extract.budgets import _BUDGET_HEADING as budget_headings
 from gdparse.extract.clauses import leading_roles
 from gdparse.extract.header import attached_to
 from gdparse.extract.provinces import find_prefixed
@@ -23,6 +21,7 @@ from gdparse.knowledge import (
     documents,
     encodings,
     indicators,
+    labels,
     layout,
     loader,
     milestones,
@@ -33,6 +32,8 @@ from gdparse.knowledge import (
     webtext,
     windows,
 )
+from gdparse.pipeline import raw_to_document
+from gdparse.read import read_bytes
 from gdparse.readers.legacy import vietnamese_score
 from gdparse.rules import classify_heading, line_is
 from gdparse.vietnamese import fold
@@ -48,6 +49,7 @@ ACCESSORS = {
     "document_windows.yaml": windows.windows_file,
     "domains.yaml": indicators.domains_file,
     "headings.yaml": layout.heading_rules,
+    "labels.yaml": labels.labels_file,
     "indicator_crosswalk.yaml": indicators.crosswalk,
     "issuers.yaml": documents.issuers,
     "layout.yaml": layout.layout_rules,
@@ -244,15 +246,10 @@ HEADINGS = layout.heading_rules()
 NUMBER = regex.compile(r"^(?:[IVXLC]+|\d+)\.\s*")
 
 
-def _region_headings(kind: str, folded: str) -> list[str]:
-    """The heading lines that open a region of ``kind`` in a folded text, found as the extractor finds them."""
-    if kind == "budget":
-        found = budget_headings.finditer(folded)
-    else:
-        pattern, anchor = {"implementation": (clauses._IMPL, clauses._IMPL_ANCHOR),
-                           "reporting": (clauses._REPORT, clauses._REPORT_ANCHOR)}[kind]
-        found = clauses._heading_matches(folded, pattern, anchor)
-    return [m.group().strip() for m in found]
+def _regions(kind: str, text: str) -> list[str]:
+    """The text of the regions of ``kind`` as the extractors get them from the document's context."""
+    doc, ctx = raw_to_document(read_bytes(text.encode("utf-8"), "plan.txt"))
+    return [doc.text[s:e].strip() for s, e in ctx.region(kind)]
 
 
 REGION_EXAMPLES = [(kind, ex) for kind, region in HEADINGS.regions.items() for ex in region.examples]
@@ -260,10 +257,12 @@ REGION_EXAMPLES = [(kind, ex) for kind, region in HEADINGS.regions.items() for e
 
 @pytest.mark.parametrize(("kind", "example"), REGION_EXAMPLES)
 def test_every_region_heading_opens_its_region_and_names_its_kind(kind: str, example: str) -> None:
-    """One set of region headings: the extractors' regions and the outline's section kinds."""
-    folded = fold(f"Mở đầu.\n{example}\nNội dung của phần.\n")
-    assert _region_headings(kind, folded) == [fold(example)]
+    """One set of region headings: the outline's section kinds and the extractors' regions, whether
+    the heading is a numbered section or a line of its own without a number."""
     assert classify_heading(NUMBER.sub("", example)) == kind
+    for heading in (example, NUMBER.sub("", example)):
+        text = f"KẾ HOẠCH\nI. MỞ ĐẦU\nMở đầu.\n{heading}\nNội dung của phần.\n"
+        assert _regions(kind, text) == ["Nội dung của phần."], heading
 
 
 @pytest.mark.parametrize("label", HEADINGS.assignee_labels)

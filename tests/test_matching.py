@@ -78,7 +78,7 @@ def _scans() -> list[PlainScan]:
     found += [s for _name, s in rules.exclusions] + [rules.number_word_scan, budgets._compiled()[1]]
     found += [rules.level_verb, rules.condition, rules.condition_blocker, rules.reference, rules.number_word_cue]
     found += [s for _name, s in rules.comparators] + [s for _suffix, s in rules.per_period]
-    found += [v for v in vars(link).values() if isinstance(v, PlainScan)]
+    found += list(link._reference_scans())
     return list({id(s): s for s in found}.values())
 
 

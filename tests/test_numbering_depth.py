@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import gdparse
-from gdparse.headings import MAX_NUMBER_DEPTH, match_heading
+from gdparse.headings import match_heading
 from gdparse.model import WarningCode
+from gdparse.numbering import MAX_NUMBER_DEPTH
 from tests.test_segment import leaves_tile
 
 

@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from gdparse.read import read
-from gdparse.readers.pdflayout import Frame, Line, Word, continues
+from gdparse.readers.pdflayout import Frame, PdfLine, Word, continues
 from tests.fixtures.issue6.helpers import seed_pdf
 
 
@@ -54,13 +54,13 @@ def test_bold_tables_and_footnotes() -> None:
     assert "\n¹ Nghị định 70/2008/NĐ-CP" in text
 
 
-def _line(x0: float, x1: float, top: float, text: str, *, page: int = 1, bold: bool = False) -> Line:
+def _line(x0: float, x1: float, top: float, text: str, *, page: int = 1, bold: bool = False) -> PdfLine:
     words, x = [], x0
     for w in text.split():
         width = (x1 - x0) * len(w) / max(1, len(text))
         words.append(Word(w, x, x + width, bold))
         x += width + 3
-    return Line(page, x0, x1, top, top + 14, 14.0, tuple(words))
+    return PdfLine(page, x0, x1, top, top + 14, 14.0, tuple(words))
 
 
 FRAME = Frame(left=85, right=552, gap=4.5, size=14)
@@ -108,5 +108,5 @@ FRAME = Frame(left=85, right=552, gap=4.5, size=14)
         ),
     ],
 )
-def test_continues(prev: Line, line: Line, joined: bool) -> None:
+def test_continues(prev: PdfLine, line: PdfLine, joined: bool) -> None:
     assert continues(prev, line, FRAME) is joined

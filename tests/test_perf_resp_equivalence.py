@@ -4,33 +4,11 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from gdparse.extract import clauses, reporting, responsibilities
 from gdparse.vietnamese import fold
 from tests.fuzzing import pieces_and_spans
 
-_HEADING_PIECES = ["\n", " ", "\t", "*", "#", "ii.", "iv.", "1.", "12.", "x", "tổ chức thực hiện", "chế độ ",
-                   "thông tin, ", "báo cáo", ":", "điều", " 3.", "abc", "\n\n", "c", "\u00a0", "\r\n"]
-_ITEM_PIECES = ["\n", " ", "\t", "1. ", "12. ", "123. ", "*", "#", "** ", "đề nghị ", "đề nghị", "x", "\n\n", "3.\t"]
 _FOLD_PIECES = ["Hoà", "hoà", "Thuỷ", "quý", "Oa", "a", " ", "\n", "–", "“", "Σ", "İ", "Sở", "\u00a0", "x", "1", "\t"]
-
-
-@pytest.mark.parametrize("pattern,anchor", [
-    (clauses._IMPL, clauses._IMPL_ANCHOR),
-    (clauses._REPORT, clauses._REPORT_ANCHOR),
-    (clauses._DECISION, clauses._DECISION_ANCHOR),
-])
-def test_heading_matches_are_finditer(pattern, anchor):
-    for text, _, _ in pieces_and_spans(_HEADING_PIECES, 1):
-        assert [m.span() for m in clauses._heading_matches(text, pattern, anchor)] == \
-            [m.span() for m in pattern.finditer(text)], text
-
-
-def test_item_heads_are_finditer():
-    for text, start, end in pieces_and_spans(_ITEM_PIECES, 2):
-        assert responsibilities._item_heads(text, start, end) == \
-            [m.span() for m in responsibilities._ITEM.finditer(text, start, end)], (text, start, end)
 
 
 def test_folded_slices_are_folded_slices():

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import regex
 
-from gdparse import headings
 from gdparse.knowledge.layout import layout_rules
 from gdparse.lines import LINE_KINDS, _reference_markers, folded_whole
 from gdparse.normalize import SUPERSCRIPT_DIGITS, normalize
@@ -62,40 +61,3 @@ def test_reference_markers_equal_the_regex() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         assert _reference_markers(text) == [m.span() for m in pattern.finditer(text)]
-
-
-def test_heading_dispatch_tries_every_pattern_that_can_match() -> None:
-    # A label is tried only after its first letter, a part or a Roman "P…" only after its word.
-    labels = [
-        (headings.LABEL_OBJECTIVE, True),
-        (headings.LABEL_TARGET, True),
-        (headings.LABEL_ARTICLE, False),
-        (headings.LABEL_GROUP, True),
-    ]
-    rng = random.Random(5)
-    alphabet = "-+•* \t\x1c\u3000MmCcĐđNnPHẦNầhươgIVX1.2):aáiêuỉó"
-    words = ["Mục tiêu 1: x", "chỉ tiêu: y", "ĐIỀU 2. Z", "nhóm giải pháp", "PHẦN I. A", "Phần thứ hai", "Chương 3"]
-    lines = _seed_lines() + [p + w for p in ("", "- ", "*", "•\u3000", "+\x1c") for w in words]
-    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(20000)]
-    for line in lines:
-        first = line[:1]
-        bulleted = first in headings._BULLETS
-        letter = line[1:].lstrip()[:1] if bulleted else first
-        for pattern, bullet_allowed in labels:
-            if pattern.match(line):
-                assert headings._LABEL_BY_LETTER[letter][0] is pattern and (bullet_allowed or not bulleted)
-        if headings.PART_WORDS.match(line):
-            assert line.startswith(headings._PART_PREFIXES)
-        m = headings.ROMAN_HEADING.match(line)
-        if m and m.group(1) and first == "P":
-            assert line.startswith(headings._PART_PREFIXES[:2])
-
-
-def test_lines_skipped_by_their_first_character_have_no_heading() -> None:
-    rng = random.Random(11)
-    alphabet = "-+•* .:)(\tIVXMCNĐPHẦNmcnđ1ầa"
-    for first in headings.NO_HEADING_FIRST:
-        for _ in range(300):
-            line = first + "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
-            for bold_end in {None, 1, len(line)}:
-                assert headings.match_heading(line, bold_end=bold_end) is None

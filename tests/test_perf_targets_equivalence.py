@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from gdparse.extract import indicators
-from gdparse.extract.lines import _NUMBERING, _scheme, scan
 from gdparse.vietnamese import fold, fold_slice
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpora" / "seeds").glob("*.txt"))
@@ -58,19 +57,6 @@ def test_indicator_index_matches_plain_search(seed: Path) -> None:
         assert indicators.groups_found(piece) == indicators.groups_found_plain(piece)
 
 
-@pytest.mark.parametrize("line", ["- Tỷ lệ", "-  a) Về", "II. MỤC TIÊU", "1.2. Chỉ tiêu", "+ - x", "• Đến năm",
-                                  "a. nội dung", "Các sở", "  – Chỉ tiêu 1: đạt", "IV- Tổ chức", "tăng 5%", "-"])
-def test_scan_numbering_shortcuts(line: str) -> None:
-    """The shortcuts for plain and single-bullet lines read the numbering as the regex does."""
-    (got,) = scan(line, fold(line)) or (None,)
-    m = _NUMBERING.match(line, len(line) - len(line.lstrip(" \t")))
-    if got is None:
-        assert m is not None and not line[m.end():].strip(" \t")
-        return
-    assert got.scheme == (_scheme(m) if m else None)
-    assert got.content_start == (m.end() if m else len(line) - len(line.lstrip(" \t")))
-
-
 @pytest.mark.step_failures
 def test_a_milestone_that_fails_validation_fails_the_target_step(monkeypatch) -> None:
     """Milestones are validated by pydantic for the whole document: a bad one is the step's error."""
@@ -85,7 +71,7 @@ def test_a_milestone_that_fails_validation_fails_the_target_step(monkeypatch) ->
 
 
 def _plain_heading_like(text: str, line) -> bool:
-    if line.table_row:
+    if line.in_table:
         return False
     if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
         return True
@@ -95,7 +81,8 @@ def _plain_heading_like(text: str, line) -> bool:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_heading_like_shortcut(seed: Path) -> None:
-    from gdparse.extract.lines import heading_like
+    from gdparse.extract.targets import heading_like
+    from gdparse.lines import read_lines
 
     text = seed.read_text(encoding="utf-8")
     rng = random.Random(seed.name)
@@ -106,5 +93,5 @@ def test_heading_like_shortcut(seed: Path) -> None:
         cut = rng.randrange(len(line) + 1)
         extra += [line.upper(), line[:cut].upper() + line[cut:], line[:cut] + line[cut:].upper()]
     text = text + "\n" + "\n".join(extra)
-    for line in scan(text, fold(text)):
+    for line in read_lines(text, fold(text)):
         assert heading_like(text, line) == _plain_heading_like(text, line), text[line.start:line.end]

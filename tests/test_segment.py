@@ -158,3 +158,30 @@ def test_generated_documents_tile_and_nest(text: str) -> None:
     assert plan.kind == "plan" and all(s.parent == plan.id for s in romans)
     items = [s for s in doc.sections if s.scheme == "arabic-1" and s.heading and s.heading.startswith("Sở ")]
     assert len(items) == sum(1 for ln in text.split("\n") if ln[1:6] == ". Sở ")
+
+
+@pytest.mark.parametrize(
+    ("stray", "why"),
+    [("3. Sở Giáo dục - Đào tạo", "an Arabic heading before the first Roman one"),
+     ("Mục tiêu 1:", "a label heading before the first Roman one"),
+     ("a) Về chính trị", "a letter heading before the first Roman one")],
+)
+def test_a_roman_heading_nests_under_no_other_heading(stray: str, why: str) -> None:
+    """A stray heading before "I." (a line moved by a page break or a copy) held every Roman part,
+    and its number ended the Roman part its like followed ("1." after "II. TỔ CHỨC THỰC HIỆN")."""
+    doc = gdparse.parse_text(f"KẾ HOẠCH\n{stray}\nI. MỤC TIÊU\n1. Mục tiêu chung\nII. TỔ CHỨC THỰC HIỆN\n"
+                             "1. Sở Y tế: chủ trì.\n2. Sở Nội vụ: phối hợp.\n")
+    by_id = {s.id: s for s in doc.sections}
+    romans = [s for s in doc.sections if s.scheme == "roman"]
+    assert [by_id[s.parent].kind for s in romans] == ["plan", "plan"], why
+    implementation = romans[1]
+    assert [by_id[c].number for c in implementation.children if not by_id[c].is_lead] == ["1", "2"], why
+    assert leaves_tile(doc)
+
+
+def test_a_roman_heading_in_a_table_stays_with_its_rows() -> None:
+    doc = gdparse.parse_text("KẾ HOẠCH\nTT\tChỉ tiêu\n1\tChỉ tiêu 1: đạt 50%\nIII. Kiến nghị\n2\tChỉ tiêu 2: đạt 60%\n")
+    by_id = {s.id: s for s in doc.sections}
+    (stray,) = [s for s in doc.sections if s.number == "III"]
+    assert by_id[stray.parent].scheme == "row-arabic-1"
+    assert [s.parent for s in doc.sections if s.number in ("1", "2")] == [by_id[stray.parent].parent] * 2

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 STAGE = "extract.agencies"
 
-_HEADER_YEAR = regex.compile(r"ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+((?:19|20)\d\d)")
+# "\s+[\d\s]*" written "\s[\d\s]*+": the same strings, without the ways of splitting a run of spaces.
+_HEADER_YEAR = regex.compile(r"ngày\s[\d\s]*+tháng\s[\d\s]*+năm\s+((?:19|20)\d\d)")
 _ANY_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 

@@ -10,6 +10,7 @@ by member; names that match no alias exactly go to rapidfuzz against all alias k
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -19,15 +20,18 @@ from rapidfuzz import fuzz, process
 
 from gdparse import registry
 from gdparse.alias_search import AliasSearch, alias_trie, next_token_pattern, sequence_pattern
+from gdparse.numbering import bare_number, numbering_at
 from gdparse.vietnamese import fold, fold_slice, line_blocks
 
 FUZZY_CUTOFF = 90.0
 
 # "Các Sở: Nội vụ; Tư pháp; Y tế; …" up to the end of the line.
 _ENUMERATION = regex.compile(r"(?i)\bcác\s+(sở|bộ)\s*:\s*([^\n]+)")
-_MEMBER_SEP = regex.compile(r"\s*[;,]\s*")
-# Titles and requests before a name that are not part of it.
-_PREFIX = regex.compile(r"(?i)^\s*(?:[-+*•]\s*)?(?:\d+(?:\.\d+)*[.)]?\s*)?(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
+# A separator with the spaces around it. Tried only where a run of spaces starts (or where the split
+# resumes, \G): from every position of a long run of tabs, "\s*" would read to its end (quadratic).
+_MEMBER_SEP = regex.compile(r"(?:\G|(?<!\s))\s*+[;,]\s*+")
+# Titles and requests before a name that are not part of it (after its numbering, if any).
+_PREFIX = regex.compile(r"(?i)^\s*(?:đề nghị\s+|thủ trưởng\s+|chủ tịch\s+|giám đốc\s+)*")
 
 
 class Found(NamedTuple):
@@ -189,14 +193,25 @@ def _merge_enumerations(text: str, keys: str, found: list[Found], year: int | No
             extra.append(Found(agency_id, s + offset, s + len(member) + offset, "enumeration"))
     if not extra:
         return found
-    kept = [f for f in found if not any(f.start < e.end and e.start < f.end for e in extra)]
+    kept = [f for f in found if not _overlaps_any(f, extra)]
     return kept + extra
+
+
+def _overlaps_any(hit: Found, members: list[Found]) -> bool:
+    """Whether ``hit`` overlaps one of ``members`` (found left to right, so sorted and disjoint): the
+    only candidate is the last member starting before the hit ends (a scan of every member for
+    every hit was quadratic in a long enumeration)."""
+    i = bisect_left(members, hit.end, key=lambda m: m.start) - 1
+    return i >= 0 and hit.start < members[i].end
 
 
 def resolve_name(name: str, year: int | None = None) -> str | None:
     """The registry id of a name written on its own (an assignee heading, a table cell), or None."""
     index = registry.alias_index()
-    bare = _PREFIX.sub("", name).strip(" :.;,-")
+    name = name.lstrip()
+    numbering = numbering_at(name)  # "1. Sở Y tế", "- Sở Y tế", "a) Sở Y tế"; a bold "11 Sở Y tế"
+    bare_start = numbering.end if numbering else (bare[1] if (bare := bare_number(name)) else 0)
+    bare = _PREFIX.sub("", name[bare_start:]).strip(" :.;,-")
     key = registry.key_of(bare)
     if not key:
         return None

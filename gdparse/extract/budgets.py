@@ -1,6 +1,6 @@
 """Money amounts with their funding source (ANNOTATION.md §2, §5).
 
-The budget section (KINH PHÍ THỰC HIỆN) names funding sources: each source becomes one Budget
+The budget part (KINH PHÍ THỰC HIỆN, the context's budget region) names funding sources: each source becomes one Budget
 without an amount. A money amount anywhere ("5 tỷ 800 triệu đồng") becomes a Budget with its
 value in VND and the source named in the same sentence. Cues: :mod:`gdparse.knowledge.budgets`.
 """
@@ -16,7 +16,6 @@ from gdparse.extract.matching import PlainScan, scan
 from gdparse.extract.quantities import parse_number, sentences
 from gdparse.extract.rules import cue_scan
 from gdparse.knowledge.budgets import budget_rules
-from gdparse.knowledge.layout import region_titles
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.model import Budget, PlanDocument
 from gdparse.vietnamese import fold
@@ -25,9 +24,6 @@ if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.budgets"
-# A numbered heading line of a budget region: its title (headings.yaml) and nothing else.
-_BUDGET_HEADING = scan(rf"(?m)^[ \t]*(?:[IVXLC]+|\d+)[.)]?\s*(?:{region_titles('budget')})\s*:?\s*$")
-_NEXT_HEADING = regex.compile(r"(?m)^[ \t]*[IVXLC]+[.)]\s*\S")
 
 
 @cache
@@ -60,16 +56,6 @@ def amount_vnd(raw: str) -> float | None:
     return total if found else None
 
 
-def budget_zones(doc: PlanDocument, folded: str) -> list[tuple[int, int]]:
-    zones = [(s.start, s.end) for s in doc.sections if s.kind == "budget"]
-    if zones:
-        return zones
-    for m in _BUDGET_HEADING.finditer(folded):
-        nxt = _NEXT_HEADING.search(folded, m.end())
-        zones.append((m.start(), nxt.start() if nxt else len(folded)))
-    return zones
-
-
 def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """(source, start, end) of each funding-source cue in a span, first mention of each source."""
     rules, _money = _compiled()
@@ -84,13 +70,14 @@ def sources_in(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def extract_budgets(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
     """Fill ``doc.budgets``."""
-    return doc.model_copy(update={"budgets": tuple(_extract(doc, ctx.folded))})
+    return doc.model_copy(update={"budgets": tuple(_extract(doc, ctx))})
 
 
-def _extract(doc: PlanDocument, folded: str) -> list[Budget]:
+def _extract(doc: PlanDocument, ctx: DocumentContext) -> list[Budget]:
+    folded = ctx.folded
     out: list[Budget] = []
     seen: set[str] = set()
-    for zs, ze in budget_zones(doc, folded):
+    for zs, ze in ctx.region("budget"):
         for name, s, e in sources_in(folded, zs, ze):
             if name not in seen:
                 seen.add(name)

@@ -10,17 +10,21 @@ import regex
 from gdparse.extract.dates import DateMatch, date_at
 from gdparse.knowledge.documents import issuers
 
-GAP = regex.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:(?:được\s+)?ban hành\s+)?")
+# The gaps after a number (spaces, a comma, a line break) are taken whole: what follows starts with a
+# letter, and backtracking into "[ \t]*,?[ \t]*\n?[ \t]*" splits a run of tabs in cubically many ways.
+_COMMA_GAP = r"[ \t]*+,?[ \t]*+"
+_LINE_GAP = rf"{_COMMA_GAP}(?:\n[ \t]*+)?"
+GAP = regex.compile(rf"{_LINE_GAP}(?:(?:được\s+)?ban hành\s+)?")
 _ISSUER_WORDS = ("của", "do")
 # The issuing bodies of issuers.yaml in their order, then a ministry, board or department up to the
 # words after its name.
 _ISSUER = regex.compile(
-    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>{'|'.join(i.pattern for i in issuers().cited)}|"
+    rf"{_LINE_GAP}(?:{'|'.join(_ISSUER_WORDS)})\s+(?P<iss>{'|'.join(i.pattern for i in issuers().cited)}|"
     r"(?:bộ|ban|sở)\s+[^;.\n(]{2,80}?(?=\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|triển khai)\s|[;.\n(]|$))"
 )
 _PROVINCE_TAIL = regex.compile(r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3}")
 TITLE_WORDS = ("về việc", "về", "phê duyệt", "ban hành", "quy định", "hướng dẫn")
-_TITLE_PREFIX = rf"[ \t]*,?[ \t]*(?P<t>(?:{'|'.join(TITLE_WORDS)})\s"
+_TITLE_PREFIX = rf"{_COMMA_GAP}(?P<t>(?:{'|'.join(TITLE_WORDS)})\s"
 _TITLE_END = r"(?=[;\n]|\.\s|\.$|,\s+(?:căn cứ|thực hiện)|$)"
 TITLE = regex.compile(rf"{_TITLE_PREFIX}[^;\n]{{3,300}}?|“[^”\n]{{3,300}}”){_TITLE_END}")
 

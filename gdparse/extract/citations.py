@@ -27,7 +27,9 @@ Decisions (see also ANNOTATION rules in the gold):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
@@ -47,7 +49,10 @@ if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
 
 STAGE = "extract.citations"
-_SP = r"[ \t]*\n?[ \t]*"
+# Spaces with at most one line break, taken whole (possessive): what follows never starts with a
+# space, and "[ \t]*\n?[ \t]*" could split a run of tabs in as many ways as it is long, at each of
+# the several gaps of _AFTER_TYPE (a polynomial of high degree before a failure).
+_SP = r"[ \t]*+(?:\n[ \t]*+)?"
 
 
 def _word_alternation() -> str:
@@ -86,8 +91,9 @@ _LAW_NUMBER = regex.compile(rf"[ \t]+số{_SP}(?P<num>{NUMBER})")
 _LAW_YEAR = regex.compile(r"[ \t]*(?:năm[ \t]+)?(?P<y>(?:19[4-9]|20\d)\d)(?!\d)")
 _LIST_CONTEXT = regex.compile(r"(?:căn cứ|thực hiện|[;,]|\bvà|^)[ \t]*$")
 _SELF_CONTEXT = regex.compile(r"kèm\s+theo\s*$")
-_PREAMBLE_LINE = scan(r"(?m)^[ \t]*[-+•]?[ \t]*(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
-_BODY_START = scan(r"(?m)^[ \t]*(?:phần\s+(?:i|thứ nhất)|i|1|điều\s+1)[ \t]*[.:)][ \t]")
+# Possessive runs of spaces: two greedy runs around an optional bullet split a line of n spaces in
+# n ways before failing (quadratic per line); the words never start with a space or a bullet.
+_PREAMBLE_LINE = scan(r"(?m)^[ \t]*+[-+•]?[ \t]*+(?:căn cứ|thực hiện|xét đề nghị|theo đề nghị|xét tờ trình)(?!\p{L})")
 _SYMBOL_YEAR = regex.compile(r"[/-]((?:19|20)\d\d)[/-]")
 # Compiled once: these run for every citation candidate.
 _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
@@ -125,7 +131,7 @@ def typed_numbers_plain(text: str, folded: str) -> list[tuple[regex.Match[str], 
 def typed_numbers(text: str, folded: str) -> list[tuple[regex.Match[str], regex.Match[str]]]:
     """:func:`typed_numbers_plain`, found from the numbers instead of from the type words (the type
     words are common words, a citation's number is rare): it is a sixth of the time of a whole
-    parse less (tests/test_citations.py checks that both find the same)."""
+    parse less (tests/test_citation_scans.py checks that both find the same)."""
     return _with_numbers(text, _type_words_before_numbers(text, folded))
 
 
@@ -215,7 +221,7 @@ def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
             continue
         name = single_spaced(m.group("name") or "").strip() or None
         end, number, date, year_only = m.end(), None, None, None
-        num = _LAW_NUMBER.match(text, end)
+        num = _law_number_at(text, end)
         if num is not None:
             number, end = clean_number(num.group("num")), num.end()
         if name is None and number is None and rule.type != "hien_phap":
@@ -237,21 +243,44 @@ def _laws(text: str, folded: str, in_preamble) -> list[Candidate]:
     return found
 
 
-def _preamble_checker(doc: PlanDocument, folded: str):
-    body = _BODY_START.search(folded)
-    limit = body.start() if body else len(folded)
+def _preamble_checker(doc: PlanDocument, folded: str, body_start: int | None):
+    limit = len(folded) if body_start is None else body_start
     lines = [m.start() for m in _PREAMBLE_LINE.finditer(folded, 0, limit)]
-    sections = [(s.start, s.end) for s in doc.sections if s.kind == "legal_basis"]
+    # Looked up by bisection, not by a scan of every section and line (and back to the line start)
+    # per law found: quadratic in a preamble of many laws or on one long line.
+    sections = sorted((s.start, s.end) for s in doc.sections if s.kind == "legal_basis")
+    section_starts = [s for s, _ in sections]
+    ends_so_far = list(accumulate((e for _, e in sections), max))  # the furthest end of a section so far
+    line_ends = [_line_end(folded, s) for s in lines]
 
     def in_preamble(pos: int) -> bool:
-        if any(s <= pos < e for s, e in sections):
+        """Whether ``pos`` is in a legal-basis section or on a preamble line before the body."""
+        i = bisect_right(section_starts, pos) - 1
+        if i >= 0 and ends_so_far[i] > pos:
             return True
         if pos >= limit:
             return False
-        line_start = folded.rfind("\n", 0, pos) + 1
-        return any(line_start <= s <= pos and "\n" not in folded[s:pos] for s in lines)
+        j = bisect_right(lines, pos) - 1  # the last preamble line starting at or before pos: pos is on
+        return j >= 0 and line_ends[j] >= pos  # it if no line break is between
 
     return in_preamble
+
+
+def _law_number_at(text: str, pos: int) -> regex.Match[str] | None:
+    """``_LAW_NUMBER.match(text, pos)``, tried only where "số" follows the spaces at ``pos``: before
+    matching, the engine looks for "số" from ``pos`` on, to the end of the text if there is none (a
+    scan per law: quadratic in a list of laws)."""
+    after = pos
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == pos or not text.startswith("số", after):
+        return None
+    return _LAW_NUMBER.match(text, pos)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 
@@ -285,7 +314,7 @@ def find_citations(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Citati
     """All citations of ``doc.text`` with their keys, and the warnings they raise."""
     text = doc.text
     folded = ctx.folded
-    in_preamble = _preamble_checker(doc, folded)
+    in_preamble = _preamble_checker(doc, folded, ctx.body_start)
     cands = dedupe(_numbered(text, folded) + _laws(text, folded, in_preamble), text, folded)
     own = ctx.number_line
     own_numbers = {canonical_number(a.number) for a in ctx.attached}

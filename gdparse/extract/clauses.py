@@ -10,9 +10,12 @@ from typing import NamedTuple
 
 import regex
 
-from gdparse.knowledge.layout import RegionKind, region_anchor, region_titles
+from gdparse.knowledge.layout import RegionKind, region_titles
 from gdparse.knowledge.roles import RolesFile, roles_data
-from gdparse.model import Role, Section
+from gdparse.labels import reference_start
+from gdparse.lines import Line
+from gdparse.model import Role
+from gdparse.numbering import bullets
 from gdparse.vietnamese import cut_is_exact, fold, strip_accents
 
 
@@ -117,7 +120,7 @@ def grammar() -> RoleGrammar:
     )
 
 
-_LEAD_CHAR = r"[\s\-+*•:.]"
+_LEAD_CHAR = rf"[\s:.{regex.escape(''.join(bullets()))}]"  # spaces, bullets and punctuation before a verb
 _LEAD_IN = rf"{_LEAD_CHAR}*"
 
 
@@ -155,7 +158,7 @@ def is_request(text: str) -> bool:
     return is_request_key(_key(text))
 
 
-_REQUEST_LEAD = " -+*•0123456789."
+_REQUEST_LEAD = " .0123456789" + "".join(bullets())  # a number or bullet before "Đề nghị"
 
 
 def is_request_key(key: str) -> bool:
@@ -164,87 +167,45 @@ def is_request_key(key: str) -> bool:
 
 # ---------------------------------------------------------------- regions
 
-def _region_heading(kind: RegionKind) -> regex.Pattern[str]:
-    """A heading line of a region: its number, one of its titles (headings.yaml), nothing else."""
-    return regex.compile(rf"(?m)^[ \t*#]*(?:[ivxlc]+\.|\d+\.)?\s*(?:{region_titles(kind)})\s*:?\s*$")
-
-
-_IMPL_ANCHOR = region_anchor("implementation")
-_REPORT_ANCHOR = region_anchor("reporting")
-_DECISION_ANCHOR = "điều"
-_IMPL = _region_heading("implementation")
-_REPORT = _region_heading("reporting")
-_NEXT_TOP = regex.compile(r"(?m)^[ \t*#]*(?:[ivxlc]+\.\s|nơi nhận|phụ lục|tm\.|kt\.)|^[^\n]*\t")
-_DECISION = regex.compile(rf"(?m)^[ \t*#]*{_DECISION_ANCHOR}\s+\d+\.[^\n]*")
-# Every character the patterns above allow between a line start and their anchor, read backwards.
-_LEAD_BACK = regex.compile(r"(?r)[\s*#ivxlc\d.]*")
-
-
-def _heading_matches(folded: str, pattern: regex.Pattern, anchor: str) -> list[regex.Match]:
-    """``list(pattern.finditer(folded))`` for a line-anchored pattern containing the literal ``anchor``.
-
-    The pattern is tried only at the line starts just before each occurrence of the anchor (str.find
-    runs at C speed); finditer would try it at every position of the text. A match starts at a line
-    start and holds only lead characters before its anchor, so the leftmost match is among those tried.
-    """
+def region_without_section(lines: Sequence[Line], folded: str, kind: RegionKind) -> list[tuple[int, int]]:
+    """The regions of ``kind`` in a document whose outline has no section of that kind: a line that
+    holds one of the region's titles (headings.yaml) and nothing else but its numbering ("TỔ CHỨC
+    THỰC HIỆN" alone, not numbered, so no heading), up to the next part of the document (a Roman or
+    part heading, a title such as "Phụ lục", the recipients, the signature, a table)."""
+    title = _region_title(kind)
     out = []
-    last = 0
-    at = folded.find(anchor)
-    while at >= 0:
-        lead = _LEAD_BACK.match(folded, last, at).start()
-        starts = [lead] if lead == 0 or folded[lead - 1] == "\n" else []
-        nl = folded.find("\n", lead, at)
-        while nl >= 0:
-            starts.append(nl + 1)
-            nl = folded.find("\n", nl + 1, at)
-        for line_start in starts:
-            m = pattern.match(folded, line_start)
-            if m:
-                out.append(m)
-                last = m.end()
-                break
-        at = folded.find(anchor, max(at + 1, last))
+    opened: int | None = None
+    for line in lines:
+        if opened is not None and (line.in_table or line.scheme in ("roman", "part") or _CLOSING & line.kinds):
+            out.append((opened, line.start))
+            opened = None
+        if opened is None and not line.in_table and title.fullmatch(folded, line.content_start, line.content_end):
+            opened = line.end
+    if opened is not None:
+        out.append((opened, len(folded)))
     return out
 
 
-def _region(folded: str, heading: regex.Pattern, anchor: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _heading_matches(folded, heading, anchor):
-        nxt = _NEXT_TOP.search(folded, m.end())
-        out.append((m.end(), nxt.start() if nxt else len(folded)))
-    return out
+@cache
+def _region_title(kind: RegionKind) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{region_titles(kind)})\s*:?")
 
 
-def implementation_regions(folded: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
-    """Body spans of "TỔ CHỨC THỰC HIỆN" parts of the folded text; falls back to sections of kind
-    implementation. (Read once per document: see :class:`gdparse.extract.context.DocumentContext`.)"""
-    regions = _region(folded, _IMPL, _IMPL_ANCHOR)
-    if not regions:
-        implementation = {s.id for s in sections if s.kind == "implementation"}
-        tops = [s for s in sections if s.kind == "implementation" and s.parent not in implementation]
-        regions = [(s.heading_end or s.start, s.end) for s in tops]
-    return regions
-
-
-def reporting_regions(folded: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
-    """Body spans of "CHẾ ĐỘ BÁO CÁO" parts; falls back to the leaf sections of kind reporting."""
-    regions = _region(folded, _REPORT, _REPORT_ANCHOR)
-    if not regions:
-        regions = [(s.start, s.end) for s in sections if s.kind == "reporting" and not s.children]
-    return regions
-
-
-def decision_spans(folded: str) -> list[tuple[int, int]]:
-    """The article lines ("Điều 2. …") of a decision."""
-    return [(m.start(), m.end()) for m in _heading_matches(folded, _DECISION, _DECISION_ANCHOR)]
+# Line kinds that close a region found without a section.
+_CLOSING = frozenset({"doc_type", "recipients", "signature"})
 
 
 # ---------------------------------------------------------------- clauses
 
-# A semicolon followed by another reference ("…Mục tiêu 1; chỉ tiêu 1 của Mục tiêu 2") continues the clause.
+# A semicolon followed by another reference ("…Mục tiêu 1; chỉ tiêu 1 của Mục tiêu 2") continues the
+# clause; a sentence ends before a capital or a bullet.
 _CLAUSE_BREAK = regex.compile(
-    r"\n|;(?![\s*]*(?i:các\s+)?(?i:chỉ\s+tiêu|mục\s+tiêu)[\s*]*\d)|\.\s+(?=[\p{Lu}\-+*•])|\.$"
+    rf"\n|;(?!{reference_start()})|\.\s+(?=[\p{{Lu}}{regex.escape(''.join(bullets()))}])|\.$"
 )
+
+
+# What a clause's start loses: spaces, bullets and the punctuation before them.
+_CLAUSE_LEAD = " \t.:" + "".join(bullets())
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -258,7 +219,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for s, e in out:
         piece = text[s:e]
-        trimmed = piece.lstrip(" \t-+*•.:")
+        trimmed = piece.lstrip(_CLAUSE_LEAD)
         s += len(piece) - len(trimmed)
         e = s + len(trimmed.rstrip(" \t.,:"))
         if e - s >= 3:

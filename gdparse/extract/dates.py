@@ -18,7 +18,11 @@ from gdparse.vietnamese import fold
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
-_SP = r"[ \t\u00a0]*\n?[ \t\u00a0]*"  # spaces with at most one line break
+# Spaces with at most one line break, taken whole (possessive): "[ \t]*\n?[ \t]*" splits a run of
+# tabs in as many ways as it is long, and the written form has five such gaps before it can fail.
+# Taking fewer never helps: what may come next (a blank of at most 30 dots, spaces and line breaks)
+# would then have to take the rest as well.
+_SP = r"[ \t\u00a0]*+(?:\n[ \t\u00a0]*+)?"
 _BLANK = r"(?:[ \t\u00a0._…/-]|\n){0,30}?"  # a left-blank day or month in a draft
 
 # Written form, on folded text: "ngày 08 tháng 8 năm 2011" with any part possibly blank.

@@ -20,6 +20,7 @@ from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.reporting import reporting_phrases
 from gdparse.model import DocWarning, PlanDocument, ReportingDuty
 from gdparse.model_build import ModelListBuilder
+from gdparse.numbering import bullets
 
 if TYPE_CHECKING:
     from gdparse.extract.context import DocumentContext
@@ -27,13 +28,15 @@ if TYPE_CHECKING:
 STAGE = "extract.reporting"
 
 _SENTENCE = regex.compile(r"[^\n.]*(?:\.(?!\s+\p{Lu})[^\n.]*)*")
+_LEAD = " \t" + "".join(bullets())  # what a sentence's start loses
 _REPORT_WORD = "báo cáo"
 _TRIGGER = regex.compile(r"báo cáo|gửi")
 _SEND = regex.compile(r"gửi")
 # A sentence about the reports listed before it: "Các báo cáo nêu trên gửi về …", "Báo cáo gửi về …".
 _BACKREF = regex.compile(r"(?:các|những)\s+báo\s+cáo\s+(?:nêu\s+|kể\s+)?trên|^\W*(?:các\s+)?báo\s+cáo\s+gửi")
 _ONWARD = regex.compile(r"để\s+tổng\s+hợp|tổng\s+hợp,?\s+(?:báo cáo|trình)")
-_RUN_GAP = regex.compile(r"^[\s,;&]*(?:và)?[\s,;&]*$")
+# Possessive runs: two adjacent runs of the same class split a gap of n tabs in n ways before failing.
+_RUN_GAP = regex.compile(r"^[\s,;&]*+(?:và)?[\s,;&]*+$")
 _VIA = regex.compile(r"\(?\s*qua\s+")
 _PHRASES = reporting_phrases()
 # A frequency phrase (reporting.yaml), in the group its frequency names.
@@ -186,7 +189,7 @@ def extract_reporting(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
         pending: list[tuple[int, int, tuple[str, ...]]] = []
         for m in _SENTENCE.finditer(doc.text, rstart, rend):
             s, e = m.start(), m.end()
-            while s < e and doc.text[s] in " \t-+*•":
+            while s < e and doc.text[s] in _LEAD:
                 s += 1
             if e - s < 10 or (s, e) in seen or folded.find(_REPORT_WORD, s, e) < 0:
                 continue

@@ -20,11 +20,14 @@ from gdparse.compact import is_big
 from gdparse.extract.agencies import build_agencies, document_year, merge_agencies, unresolved_id
 from gdparse.extract.agency_matcher import Found, resolve_name
 from gdparse.extract.clauses import FoldedSlices, Mention, is_request_key, split_clauses
-from gdparse.extract.matching import scan
 from gdparse.knowledge.layout import heading_rules
 from gdparse.knowledge.loader import phrases_pattern
+from gdparse.knowledge.roles import roles_data
+from gdparse.labels import mention_number
+from gdparse.lines import Line
 from gdparse.model import PlanDocument, Responsibility, Role, Section, Table
 from gdparse.model_build import ModelListBuilder
+from gdparse.numbering import bullets, star
 from gdparse.vietnamese import fold
 
 if TYPE_CHECKING:
@@ -32,19 +35,18 @@ if TYPE_CHECKING:
 
 STAGE = "extract.responsibilities"
 
-_ITEM_AFTER_LINE_START = r"[ \t]*(?:[*#]+[ \t]*)?(?:(\d{1,2})\.[ \t]+|(?=đề nghị\s))"
-_ITEM = regex.compile(rf"(?m)^{_ITEM_AFTER_LINE_START}")
-# The same heads found from the line break before them: a literal first character lets the engine skip
-# ahead instead of trying the pattern at every position.
-_ITEM_AFTER_NEWLINE = regex.compile(rf"\n{_ITEM_AFTER_LINE_START}")
-_SUB_ASSIGNEE = regex.compile(r"(?m)^[ \t]*[-+*•][ \t]*(?:\*\*)?([^\n:]{3,90}?)(?:\*\*)?[ \t]*:")
-# "Cơ quan thực hiện: Sở Y tế": an assignee label (headings.yaml) and a colon.
-_ACTIVITY = scan(rf"(?:{phrases_pattern(heading_rules().assignee_labels, space=' ')})\s*:\s*")
+# A request ("Đề nghị Ủy ban MTTQ tỉnh …", roles.yaml) opens an item of the implementation part
+# without a number.
+_REQUEST_ITEM = regex.compile(rf"(?:{phrases_pattern(roles_data().request_markers)})\s")
+_BULLET = f"[{regex.escape(''.join(bullets()))}]"
+_SUB_ASSIGNEE = regex.compile(rf"(?m)^[ \t]*{_BULLET}[ \t]*(?:\*\*)?([^\n:]{{3,90}}?)(?:\*\*)?[ \t]*:")
+# "Cơ quan thực hiện: Sở Y tế": an assignee label (headings.yaml) and a colon, at a line's content.
+_ACTIVITY = regex.compile(rf"(?:{phrases_pattern(heading_rules().assignee_labels, space=' ')})\s*:\s*")
 _GIAO = regex.compile(r"\bgiao\s+")
-_GAP = regex.compile(r"^[\s,;&()]*(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*(?:và|cùng|với)?[\s,;&]*$")
+# Possessive runs: adjacent runs of overlapping classes split a gap of n tabs in n² ways before failing;
+# the words between them never start with a space or a separator.
+_GAP = regex.compile(r"^[\s,;&()]*+(?:(?:có\s+)?liên\s+quan|khác|của\s+tỉnh|tỉnh)?[\s,;&]*+(?:và|cùng|với)?[\s,;&]*+$")
 _TABLE_AGENCY_HEADER = regex.compile(phrases_pattern(heading_rules().assignee_labels))  # the responsible-unit column
-_ROW_OBJECTIVE = regex.compile(r"mục\s+tiêu\s+(\d+)")
-_ROW_TARGET = regex.compile(r"chỉ\s+tiêu\s+(\d+[a-z]?)")
 _PARENTHESES = regex.compile(r"\([^)]*\)")
 _SENTENCE_MARK = regex.compile(r"[.;]")
 _CELL_PART = regex.compile(r"[^;]+")
@@ -184,26 +186,34 @@ def _inline(ctx: _Ctx, start: int, end: int, requested: bool = False, default: R
     return True
 
 
-def _item_heads(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of ``_ITEM.finditer(folded, start, end)``: a head at the start of the span, then those after
-    a line break (a head holds no line break, so no two overlap)."""
+def _item_heads(lines: Sequence[Line], folded: str) -> list[tuple[int, int, bool]]:
+    """(line start, content start, labelled) of each item of an implementation part: a line
+    numbered like its first Arabic-numbered line ("1.", or "1.1." where the items start there), or
+    a request ("Đề nghị …") without a number but a star. ``labelled``: the line starts with a label
+    ("2. Mục tiêu 2: …"), which names no assignee."""
+    item_scheme = next((ln.scheme for ln in lines if not ln.in_table and (ln.scheme or "").startswith("arabic")), None)
     heads = []
-    if start == 0 or folded[start - 1] == "\n":
-        if m := _ITEM.match(folded, start, end):
-            heads.append(m.span())
-    for m in _ITEM_AFTER_NEWLINE.finditer(folded, start, end):
-        heads.append((m.start() + 1, m.end()))
+    for line in lines:
+        if line.in_table or line.content_start == line.content_end:
+            continue  # a table row, or a number alone: no item
+        if line.scheme == item_scheme and item_scheme is not None \
+                or (line.scheme is None or line.text.startswith(star())) \
+                and _REQUEST_ITEM.match(folded, line.content_start, line.end + 1):
+            heads.append((line.start, line.content_start, line.label is not None))
     return heads
 
 
 def _items(ctx: _Ctx, start: int, end: int) -> None:
     """The numbered (or "Đề nghị …") items of an implementation part."""
     text, folded = ctx.doc.text, ctx.folded
-    heads = _item_heads(folded, start, end)
-    for i, (_, head_end) in enumerate(heads):
+    heads = _item_heads(ctx.context.lines_in(start, end), folded)
+    for i, (_, head_end, labelled) in enumerate(heads):
         item_end = heads[i + 1][0] if i + 1 < len(heads) else end
         line_end = folded.find("\n", head_end, item_end)
         line_end = item_end if line_end < 0 else line_end
+        if labelled:  # no assignee of its own: only bullets naming one ("- Sở Y tế: …") assign
+            _body(ctx, [], False, line_end, item_end)
+            continue
         first = text[head_end:line_end]
         colon = first.find(":")
         requested = ctx.slices.is_request(head_end, line_end)
@@ -248,12 +258,13 @@ def _body(ctx: _Ctx, subjects: list[str], requested: bool, start: int, end: int)
 
 
 def _activities(ctx: _Ctx) -> None:
-    for m in _ACTIVITY.finditer(ctx.folded):
-        end = ctx.folded.find("\n", m.end())
-        end = len(ctx.folded) if end < 0 else end
-        span = split_clauses(ctx.doc.text, m.end(), end)
-        if span:
-            _inline(ctx, span[0][0], span[-1][1])
+    """Lines whose content starts with an assignee label: "- Cơ quan thực hiện: Sở A chủ trì …"."""
+    folded = ctx.folded
+    for line in ctx.context.all_lines:
+        if m := _ACTIVITY.match(folded, line.content_start, line.end):
+            span = split_clauses(ctx.doc.text, m.end(), line.end)
+            if span:
+                _inline(ctx, span[0][0], span[-1][1])
 
 
 def _decisions(ctx: _Ctx) -> None:
@@ -316,10 +327,10 @@ def unit_cells(text: str, slices: FoldedSlices, tables: Sequence[Table]) -> tupl
             continue
         # Rows keep their labels even when trailing empty cells were trimmed.
         label = " ".join(fcells[:2])
-        if mo := _ROW_OBJECTIVE.search(label):
-            objective, target = mo.group(1), None
-        elif mt := _ROW_TARGET.search(label):
-            target = mt.group(1)
+        if number := mention_number(label, "objective"):
+            objective, target = number, None
+        elif number := mention_number(label, "target"):
+            target = number
         if len(row.cells) <= column:
             continue
         cell_start, cell_end = row.cells[column].start, row.cells[column].end

@@ -18,12 +18,13 @@ from pydantic import TypeAdapter
 
 from gdparse.compact import is_big
 from gdparse.extract.indicators import domain_of, domain_of_folded, match_folded
-from gdparse.extract.lines import Line, continuation_end, heading_like
 from gdparse.extract.milestones import MILESTONES, milestone_fields
 from gdparse.extract.quantities import clauses
 from gdparse.knowledge.indicators import indicator, strategy_for_years
 from gdparse.knowledge.loader import phrases_pattern
 from gdparse.knowledge.milestones import patterns_file
+from gdparse.labels import display, label_at
+from gdparse.lines import Line
 from gdparse.model import DocWarning, Milestone, Objective, PlanDocument, Target
 from gdparse.model_build import build_in_chunks
 from gdparse.vietnamese import fold_slice
@@ -72,6 +73,11 @@ class _State:
     in_zone: bool = False
     specific: bool = False
     heading: str | None = None  # the last numbered heading seen
+    # Kept with ``objectives`` (see _add_objective): scanning the objectives for each new one was
+    # quadratic in a plan of many.
+    ids: set[str] = field(default_factory=set)
+    specific_count: int = 0  # objectives that are not general
+    next_suffix: dict[str, int] = field(default_factory=dict)  # per id, the first "-k" not known taken
 
 
 def extract_objectives_and_targets(doc: PlanDocument, ctx: DocumentContext) -> PlanDocument:
@@ -94,9 +100,10 @@ def _extract(doc: PlanDocument, ctx: DocumentContext) -> tuple[list[Objective], 
         while z < len(zones) and zones[z][1] <= line.start:
             z += 1
         in_zones = z < len(zones) and zones[z][0] <= line.start
-        if line.kind == "text" and not state.in_zone and line.scheme in (None, "bullet") and not in_zones:
+        kind = kind_of(line)
+        if kind == "text" and not state.in_zone and line.scheme in (None, "bullet") and not in_zones:
             continue  # plain text outside the objectives: no rule of _step applies
-        _step(ctx, lines, i, line, state, in_zones)
+        _step(ctx, lines, i, line, kind, state, in_zones)
     _read_milestones(text, folded, state.items)
     years = [m.year for it in state.items for m in it.milestones if m.year]
     if not years and doc.metadata.period_end:
@@ -132,46 +139,95 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _step(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state: _State, in_zones: bool) -> None:
+def kind_of(line: Line) -> str:
+    """What a line is to the target rules: the label its content starts with ("objective",
+    "target", "general_objective" …) or "text". In a table only an objective, a target or an
+    activity's goal counts: a cell is never the heading of the objectives part."""
+    label = line.label
+    if label is None or label.kind not in (_TABLE_LABELS if line.in_table else _LABELS):
+        return "text"
+    return label.kind
+
+
+# The labels the target rules read (gdparse.labels); articles and groups are text to them.
+_LABELS = frozenset({"objectives_heading", "general_objective", "specific_objectives", "objective", "activity_goal",
+                     "target"})
+_TABLE_LABELS = frozenset({"objective", "activity_goal", "target"})
+
+
+def heading_like(text: str, line: Line) -> bool:
+    """Upper case, or numbered and short. Computed only where a rule asks: counting the upper-case
+    letters of every paragraph would cost more than the whole classification."""
+    if line.in_table:
+        return False
+    if line.scheme not in (None, "bullet") and line.content_end - line.content_start < 120:
+        return True
+    content = text[line.content_start:line.content_end]
+    # Lower-case letters in the first third that make a fifth of all characters leave at most 80%
+    # of the letters upper case: most paragraphs are ruled out without counting all their letters.
+    if 5 * sum(map(str.islower, filter(str.isalpha, content[: len(content) // 3]))) >= len(content):
+        return False
+    letters = list(filter(str.isalpha, content))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8 and len(letters) > 3
+
+
+def continuation_end(lines: list[Line], index: int, text: str) -> int:
+    """End of an item that starts at ``lines[index]``: its line plus continuation lines
+    (a line that starts in lower case or with ";", as after a page break or a lost footnote)."""
+    end = lines[index].content_end
+    for j in range(index + 1, len(lines)):
+        line = lines[j]
+        if line.in_table or line.scheme is not None or kind_of(line) != "text":
+            break
+        first = text[line.content_start : line.content_start + 1]
+        if not (first.islower() or first in ";,)."):
+            break
+        end = line.content_end
+    return end
+
+
+def _step(ctx: DocumentContext, lines: list[Line], i: int, line: Line, kind: str, state: _State,
+          in_zones: bool) -> None:
     text, folded = ctx.text, ctx.folded
-    if line.kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
+    table_row = line.in_table
+    if kind == "text" and line.scheme not in (None, "bullet") and heading_like(text, line):
         state.heading = text[line.content_start:line.content_end]
-    if state.in_zone and not line.table_row and _ends_zone(text, line, state):
+    if state.in_zone and not table_row and _ends_zone(text, line, kind, state):
         state.in_zone, state.specific, state.current = False, False, None
-    if line.kind == "zone" and not line.table_row:
+    if kind == "objectives_heading" and not table_row:
         state.in_zone, state.zone_scheme, state.specific, state.current = True, line.scheme, False, None
         return
     in_zone = state.in_zone or in_zones
-    if line.kind == "general" and in_zone:
+    if kind == "general_objective" and in_zone:
         _general(ctx, lines, i, line, state)
         state.current = "obj-general"
         return
-    if line.kind == "specific":
-        state.in_zone = state.in_zone or not line.table_row
+    if kind == "specific_objectives":
+        state.in_zone = state.in_zone or not table_row
         state.specific, state.current = True, None
         rest_end = line.content_end
         if _DIGIT.search(folded, line.label_end, rest_end):
             state.items.append(_Item(line.label_end, continuation_end(lines, i, text), None))
         return
-    if line.kind == "objective":
+    if kind == "objective":
         _objective(ctx, line, state)
         return
-    if line.kind == "target":
-        if not (in_zone or line.table_row or line.number):
+    number = line.label.number if line.label is not None else None
+    if kind == "target":
+        if not (in_zone or table_row or number):
             return
-        end = continuation_end(lines, i, text) if not line.table_row else line.content_end
-        number = line.number
-        label = "Chỉ tiêu" + (f" {number}" if number else "")
-        state.items.append(_Item(line.content_start, end, _current(state), label, number, True, line.label_end))
+        end = continuation_end(lines, i, text) if not table_row else line.content_end
+        state.items.append(_Item(line.content_start, end, _current(state), display("target", number), number, True,
+                                 line.label_end))
         return
-    if line.kind == "activity_goal":
-        end = line.content_end if line.table_row else continuation_end(lines, i, text)
+    if kind == "activity_goal":
+        end = line.content_end if table_row else continuation_end(lines, i, text)
         if _DIGIT.search(folded, line.label_end, end):
             state.items.append(_Item(line.label_end, end, _current(state) if in_zone else None,
                                      context=state.heading))
         return
-    if line.kind == "text" and in_zone and state.current != "obj-general":
-        if line.table_row:
+    if kind == "text" and in_zone and state.current != "obj-general":
+        if table_row:
             return
         if _continues_previous(state, line):
             return
@@ -191,10 +247,12 @@ def _continues_previous(state: _State, line: Line) -> bool:
     return bool(state.items) and state.items[-1].start <= line.content_start < state.items[-1].end
 
 
-def _ends_zone(text: str, line: Line, state: _State) -> bool:
-    """A heading of the zone's own numbering level (the next "III.") closes the zone."""
-    if line.kind in ("general", "specific", "objective", "target", "zone"):
+def _ends_zone(text: str, line: Line, kind: str, state: _State) -> bool:
+    """A heading of the zone's own numbering level (the next "III.") or a new part closes the zone."""
+    if kind in ("general_objective", "specific_objectives", "objective", "target", "objectives_heading"):
         return False
+    if line.scheme == "part":
+        return True
     if state.zone_scheme and state.zone_scheme != "bullet":
         return line.scheme == state.zone_scheme
     return line.scheme is None and heading_like(text, line)  # an upper-case heading line
@@ -207,12 +265,12 @@ def _general(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state:
     if not text[line.label_end:line.content_end].strip(_TRIM):
         # The goal is the paragraph under the heading.
         j = i + 1  # lines are non-blank: the next one is the paragraph, if any
-        if j < len(lines) and lines[j].kind == "text" and not heading_like(text, lines[j]):
+        if j < len(lines) and kind_of(lines[j]) == "text" and not heading_like(text, lines[j]):
             title_start, end = lines[j].content_start, continuation_end(lines, j, text)
         else:
             title_start = end
     oid = _unique("obj-general", state)
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=start, end=end, number=None, title=text[title_start:end].strip(_TRIM) or None,
         domain="other", general=True, section_id=_section_id(ctx, start),
     ))
@@ -220,13 +278,13 @@ def _general(ctx: DocumentContext, lines: list[Line], i: int, line: Line, state:
 
 def _objective(ctx: DocumentContext, line: Line, state: _State) -> None:
     text = ctx.text
-    number = line.number
+    number = line.label.number if line.label is not None else None
     oid = f"obj-{number}"
     state.current, state.specific = oid, True
-    if any(o.id == oid for o in state.objectives):
+    if oid in state.ids:
         return  # a table repeating the objectives of the plan body
     title = text[line.label_end:line.content_end].strip(_TRIM) or None
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
         domain=domain_of(title or ""), general=False, section_id=_section_id(ctx, line.content_start),
     ))
@@ -237,23 +295,30 @@ def _objective(ctx: DocumentContext, line: Line, state: _State) -> None:
 
 def _implicit_objective(ctx: DocumentContext, line: Line, state: _State) -> None:
     """A numbered heading under "Mục tiêu cụ thể" without the word Mục tiêu ("a) Về chính trị")."""
-    number = str(sum(1 for o in state.objectives if not o.general) + 1)
+    number = str(state.specific_count + 1)
     oid = _unique(f"obj-{number}", state)
     title = ctx.text[line.content_start:line.content_end].strip(_TRIM)
     state.current = oid
-    state.objectives.append(Objective(
+    _add_objective(state, Objective(
         id=oid, start=line.content_start, end=line.content_end, number=number, title=title,
         domain=domain_of(title), general=False, section_id=_section_id(ctx, line.content_start),
     ))
 
 
+def _add_objective(state: _State, objective: Objective) -> None:
+    state.objectives.append(objective)
+    state.ids.add(objective.id)
+    state.specific_count += not objective.general
+
+
 def _unique(base: str, state: _State) -> str:
-    ids = {o.id for o in state.objectives}
+    ids = state.ids
     if base not in ids:
         return base
-    k = 2
+    k = state.next_suffix.get(base, 2)  # ids are only added: the smaller suffixes are still taken
     while f"{base}-{k}" in ids:
         k += 1
+    state.next_suffix[base] = k
     return f"{base}-{k}"
 
 
@@ -279,6 +344,9 @@ def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None) ->
     numbers = {o.id: o.number for o in state.objectives}
     out: list[dict] = []
     used: set[str] = set()
+    # Per id, the suffix to try first: every smaller one is taken (trying them all again for each
+    # target of the same number was quadratic in a list of many such targets).
+    next_suffix: dict[str, int] = {}
     counters: dict[str | None, int] = {}
     for item in state.items:
         if item.labelled:
@@ -293,16 +361,16 @@ def _target_fields(ctx: DocumentContext, state: _State, strategy: str | None) ->
             counters[item.objective] = counters.get(item.objective, 0) + 1
             obj_number = numbers.get(item.objective) if item.objective else None
             local = item.number or str(counters[item.objective])
-            tid = f"tgt-{obj_number or 0}-{local}"
-            k = 2
+            base = tid = f"tgt-{obj_number or 0}-{local}"
+            k = next_suffix.get(base, 2)
             while tid in used:
-                tid = f"tgt-{obj_number or 0}-{local}-{k}"
+                tid = f"{base}-{k}"
                 k += 1
+            next_suffix[base] = k
             used.add(tid)
             body_start, body_end = (item.start, item.end) if item.labelled else (start, end)
-            body = text[body_start:body_end]
-            label_free = _strip_label(body)
-            free_start = body_end - len(label_free)
+            free_start = _after_target_label(text, folded, body_start, body_end)
+            label_free = text[free_start:body_end]
             folded_free = fold_slice(text, folded, free_start, body_end)
             ind_id, score = match_folded(folded_free, strategy)
             domain = domains.get(item.objective or "", "other")
@@ -336,11 +404,14 @@ def _split(text: str, item: _Item) -> list[tuple[int, int, list[Milestone]]]:
     return out
 
 
-_LABEL = regex.compile(r"^\s*chỉ\s+tiêu(?:\s+(?:số\s+)?\d{1,2}(?:\.\d{1,2})?[a-z]?)?\s*[:.–-]\s*", regex.I)
-
-
-def _strip_label(body: str) -> str:
-    return _LABEL.sub("", body, count=1)
+def _after_target_label(text: str, folded: str, start: int, end: int) -> int:
+    """Where the text of a target starts in ``text[start:end]``: after a "Chỉ tiêu N:" label, if
+    it starts with one (gdparse.labels)."""
+    at = start
+    while at < end and text[at].isspace():
+        at += 1
+    label = label_at(folded, at, end)
+    return label.end if label is not None and label.kind == "target" else start
 
 
 def _indicator_domain(ind_id: str | None) -> str | None:

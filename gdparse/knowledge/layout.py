@@ -11,6 +11,7 @@ import regex
 from pydantic import Field
 
 from gdparse.knowledge import documents, signature
+from gdparse.knowledge.labels import label_words
 from gdparse.knowledge.loader import KnowledgeError, Schema, load, phrases_pattern
 from gdparse.model import SectionKind
 
@@ -49,9 +50,12 @@ class LayoutRules(Schema):
 
 @cache
 def heading_rules() -> HeadingRules:
-    """The heading rules, the lists of this file that a pattern names as ``{{name}}`` put in."""
+    """The heading rules, each list that a pattern names as ``{{name}}`` put in (this file's assignee
+    labels, the objective and target words of ``labels.yaml``)."""
     data = load("headings.yaml", HeadingRules)
-    lists = {"assignee_labels": phrases_pattern(data.assignee_labels)}
+    lists = {"assignee_labels": phrases_pattern(data.assignee_labels),
+             "objective_words": phrases_pattern(label_words("objective")),
+             "target_words": phrases_pattern(label_words("target"))}
     rules = tuple(rule.model_copy(update={"patterns": tuple(_filled(p, lists, "headings.yaml") for p in rule.patterns)})
                   for rule in data.rules)
     return data.model_copy(update={"rules": rules})
@@ -60,22 +64,6 @@ def heading_rules() -> HeadingRules:
 def region_titles(kind: RegionKind) -> str:
     """An alternation of the titles of a region's headings (folded, without the heading's number)."""
     return "|".join(f"(?:{t})" for t in heading_rules().regions[kind].titles)
-
-
-def region_anchor(kind: RegionKind) -> str:
-    """A literal that every heading of the region holds at its title: the longest start that all
-    its titles share before any pattern syntax (found by ``str.find`` before a pattern is tried)."""
-    prefixes = [_LITERAL_START.match(t).group() for t in heading_rules().regions[kind].titles]
-    anchor = prefixes[0]
-    for prefix in prefixes[1:]:
-        while not prefix.startswith(anchor):
-            anchor = anchor[:-1]
-    return anchor
-
-
-# The literal start of a pattern: characters up to the first that is syntax, less one that a
-# quantifier follows ("chế độ (?:…" -> "chế độ ", "abc?" -> "ab").
-_LITERAL_START = regex.compile(r"[^\\()\[\]{}?*+|.^$]*?(?=[^\\()\[\]{}?*+|.^$]?[?*{+]|[\\()\[\]|.^$]|$)")
 
 
 @cache

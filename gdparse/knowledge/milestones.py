@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from gdparse.knowledge.loader import Schema, load
+from gdparse.knowledge.labels import label_words, labels_file
+from gdparse.knowledge.loader import Schema, load, phrases_pattern
 
 
 class UnitRule(Schema):
@@ -94,4 +95,10 @@ def units_file() -> UnitsFile:
 
 @cache
 def patterns_file() -> PatternsFile:
-    return load("milestone_patterns.yaml", PatternsFile)
+    """``milestone_patterns.yaml``, its exclusions with ``{{label_words}}`` put in (the words that number
+    a label or a part: ``labels.yaml``)."""
+    data = load("milestone_patterns.yaml", PatternsFile)
+    words = f"(?:{phrases_pattern((*label_words(), *labels_file().part_words))})"
+    exclusions = [rule.model_copy(update={"pattern": rule.pattern.replace("{{label_words}}", words)})
+                  for rule in data.exclusions]
+    return data.model_copy(update={"exclusions": exclusions})

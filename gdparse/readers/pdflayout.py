@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from gdparse.labels import label_at
+from gdparse.numbering import bullets, numbering_at
 from gdparse.readers.pdflines import (
-    Line,
     PageLayout,
+    PdfLine,
     TableBlock,
     Word,
     chars_to_lines,
@@ -25,8 +27,9 @@ from gdparse.readers.pdflines import (
     footnote_paragraphs,
     split_footnotes,
 )
+from gdparse.vietnamese import fold
 
-__all__ = ["Frame", "Line", "PageLayout", "TableBlock", "Word", "continues", "render"]
+__all__ = ["Frame", "PdfLine", "PageLayout", "TableBlock", "Word", "continues", "render"]
 
 # --- lines -> paragraphs ------------------------------------------------------------------
 
@@ -39,7 +42,7 @@ class Frame:
     size: float
 
 
-def frame_of(lines: list[Line], body_size: float) -> Frame:
+def frame_of(lines: list[PdfLine], body_size: float) -> Frame:
     body = [ln for ln in lines if abs(ln.size - body_size) < 1] or lines
     xs0 = sorted(ln.x0 for ln in body)
     xs1 = sorted(ln.x1 for ln in body)
@@ -54,23 +57,37 @@ def frame_of(lines: list[Line], body_size: float) -> Frame:
     )
 
 
-_LABEL_START = regex.compile(r"^(?:(?:\d{1,2}\.)+\d{0,2}\s|[IVX]{1,5}\.\s|[a-zđ]\)\s|Điều\s+\d{1,3}\.)")
-_BULLET_START = regex.compile(r"^[-+•*–]\s")
+
+def _numbered(text: str) -> bool:
+    """A line that starts with a number and a space ("1. ", "2.1 ", "IV. ", "a) ") or an article
+    label ("Điều 3."): a numbered heading or item (gdparse.numbering, gdparse.labels)."""
+    numbering = numbering_at(text)
+    if numbering is not None and numbering.lead_scheme not in ("bullet", "part"):
+        return text[numbering.lead_end - 1 : numbering.lead_end].isspace()
+    label = label_at(fold(text), 0, len(text)) if numbering is None else None
+    return label is not None and label.kind == "article"
+
+
+def _bulleted(text: str) -> bool:
+    """A line that starts with a bullet and a space."""
+    return text[:1] in bullets() and text[1:2].isspace()
+
+
 _ENDS_SENTENCE = regex.compile(r"[.:;!?…]\**$")
 
 
-def continues(prev: Line, line: Line, frame: Frame) -> bool:
+def continues(prev: PdfLine, line: PdfLine, frame: Frame) -> bool:
     """Whether ``line`` continues the paragraph of ``prev`` (``prev`` was wrapped)."""
     if abs(prev.size - line.size) > 1 or not line.words:
         return False
     if prev.page == line.page and line.top - prev.bottom > frame.gap + max(2.0, 0.3 * frame.size):
         return False
     text, before = line.text.replace("**", ""), prev.text
-    if _LABEL_START.match(text):
+    if _numbered(text):
         return False  # a numbered heading or item starts a paragraph
     ends_sentence = bool(_ENDS_SENTENCE.search(before))
     indented = line.x0 > frame.left + 10
-    if ends_sentence and (indented or _BULLET_START.match(text)):
+    if ends_sentence and (indented or _bulleted(text)):
         return False
     if all(w.bold for w in prev.words) and not line.words[0].bold:
         return False  # a bold heading line, then body text
@@ -85,11 +102,11 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     return line.x0 <= prev.x0 + 2 or not indented
 
 
-def _columns(lines: list[Line]) -> list[tuple[list[Line], bool]]:
+def _columns(lines: list[PdfLine]) -> list[tuple[list[PdfLine], bool]]:
     """Groups of lines in reading order, each with whether its lines may join the paragraph
     before: lines side by side (a letterhead or signature in two columns) are read column by
     column, each line a paragraph of its own."""
-    groups: list[tuple[list[Line], bool]] = []
+    groups: list[tuple[list[PdfLine], bool]] = []
     i = 0
     while i < len(lines):
         k = i
@@ -150,9 +167,9 @@ class _Rows:
     header: tuple[str, ...] = ()  # the table's first row (Word repeats it on each page)
 
 
-def _blocks(pages: list[PageLayout], body_pages: list[list[Line]], frame: Frame) -> list[_Para | _Rows]:
+def _blocks(pages: list[PageLayout], body_pages: list[list[PdfLine]], frame: Frame) -> list[_Para | _Rows]:
     blocks: list[_Para | _Rows] = []
-    prev: Line | None = None  # the last line, while its paragraph may go on
+    prev: PdfLine | None = None  # the last line, while its paragraph may go on
     for page, lines in zip(pages, body_pages):
         items: list[tuple[float, object]] = [(g[0][0].top, g) for g in _columns(lines)]
         items += [(t.top, t) for t in page.tables]

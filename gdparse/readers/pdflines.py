@@ -10,7 +10,8 @@ import regex
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BOLD_FONT = regex.compile(r"(?i)bold|black|heavy|,b(?:$|,)|-b$|demi")
-_PAGE_NUMBER = regex.compile(r"(?i)^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*/\s*\d{1,4})?$|^[ivxlc]{1,6}$")
+# Possessive spaces: "\s*[-–(]?\s*" split a line of spaces in every way before failing.
+_PAGE_NUMBER = regex.compile(r"(?i)^(?:trang\s*+)?[-–(]?\s*+\d{1,4}\s*+[-–)]?(?:\s*+/\s*+\d{1,4})?$|^[ivxlc]{1,6}$")
 _DIGITS = regex.compile(r"\d+")
 _SUP_MARKER = regex.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # combining marks stay with their letter
@@ -26,7 +27,10 @@ class Word:
 
 
 @dataclass(frozen=True)
-class Line:
+class PdfLine:
+    """A line of words on a PDF page, where it sits and its type size (not a line of the
+    document's text: that is :class:`gdparse.lines.Line`)."""
+
     page: int
     x0: float
     x1: float
@@ -64,7 +68,7 @@ class PageLayout:
 # --- characters -> lines ------------------------------------------------------------------
 
 
-def chars_to_lines(page: PageLayout) -> list[Line]:
+def chars_to_lines(page: PageLayout) -> list[PdfLine]:
     """Lines of a page outside its tables, split where a wide gap separates two columns."""
     chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
     chars = [c for c in chars if not any(_inside(c, t) for t in page.tables)]
@@ -114,7 +118,7 @@ def _attach_superscripts(clusters: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
-def _cluster_to_lines(page: int, cluster: list[dict]) -> list[Line]:
+def _cluster_to_lines(page: int, cluster: list[dict]) -> list[PdfLine]:
     chars = sorted(cluster, key=lambda c: c["x0"])
     size = _size(chars) or 10.0
     segments: list[list[dict]] = [[]]
@@ -133,7 +137,7 @@ def _cluster_to_lines(page: int, cluster: list[dict]) -> list[Line]:
         top = min(c["top"] for c in body or seg)
         bottom = max(c["bottom"] for c in body or seg)
         lines.append(
-            Line(page, words[0].x0, words[-1].x1, top, bottom, max(c["size"] for c in body or seg), tuple(words))
+            PdfLine(page, words[0].x0, words[-1].x1, top, bottom, max(c["size"] for c in body or seg), tuple(words))
         )
     return lines
 
@@ -176,10 +180,10 @@ def _words(chars: list[dict], size: float) -> list[Word]:
 # --- page furniture and footnotes ---------------------------------------------------------
 
 
-def drop_furniture(pages: list[tuple[PageLayout, list[Line]]]) -> list[list[Line]]:
+def drop_furniture(pages: list[tuple[PageLayout, list[PdfLine]]]) -> list[list[PdfLine]]:
     """Lines without running headers, footers and page numbers."""
 
-    def in_margin(line: Line, page: PageLayout) -> bool:
+    def in_margin(line: PdfLine, page: PageLayout) -> bool:
         return line.bottom < page.height * 0.12 or line.top > page.height * 0.88
 
     keys: Counter[str] = Counter()
@@ -198,7 +202,7 @@ def drop_furniture(pages: list[tuple[PageLayout, list[Line]]]) -> list[list[Line
     return out
 
 
-def split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+def split_footnotes(lines: list[PdfLine], body_size: float) -> tuple[list[PdfLine], list[PdfLine]]:
     """Body lines and the footnote lines at the foot of a page (small type, led by a number)."""
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.85 * body_size:
@@ -209,7 +213,7 @@ def split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], li
     return lines, []
 
 
-def footnote_paragraphs(foot: list[Line]) -> list[str]:
+def footnote_paragraphs(foot: list[PdfLine]) -> list[str]:
     notes: list[str] = []
     for line in foot:
         text = line.text
